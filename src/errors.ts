@@ -1,0 +1,151 @@
+/**
+ * The kit's errors. Every error the kit throws or reports is a `DfnsAuthError` with a stable
+ * string `code` (for UI and analytics), `retryable`, and the original error as `cause`.
+ * `message` is for developers and names the fix; user-facing copy comes from `messages.ts`.
+ */
+
+/** Codes of errors from talking to the Dfns API. */
+export type ApiErrorCode =
+  | 'network_error'
+  | 'aborted'
+  | 'timeout'
+  | 'invalid_response'
+  | 'policy_pending'
+  | 'http_error'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'server_error';
+
+/** Codes of errors from the browser's passkey ceremony. */
+export type PasskeyErrorCode =
+  | 'webauthn_unsupported'
+  | 'passkey_cancelled'
+  | 'passkey_already_registered'
+  | 'passkey_invalid_domain'
+  | 'passkey_aborted'
+  | 'passkey_no_user_gesture'
+  | 'passkey_failed';
+
+/** Codes of errors from recovery keys and key credentials. */
+export type RecoveryErrorCode =
+  | 'recovery_code_malformed'
+  | 'recovery_code_invalid'
+  | 'recovery_key_not_found'
+  | 'password_invalid'
+  | 'credential_not_allowed';
+
+/** Codes of errors from how the kit was set up or called. */
+export type ConfigErrorCode = 'config_error' | 'invalid_input' | 'unknown_error';
+
+/** Every error code the kit reports. */
+export type DfnsAuthErrorCode = ApiErrorCode | PasskeyErrorCode | RecoveryErrorCode | ConfigErrorCode;
+
+/** Options shared by every kit error. */
+export interface DfnsAuthErrorOptions {
+  cause?: unknown;
+  retryable?: boolean;
+}
+
+/** Base class of every error the kit throws; narrow on `code`. */
+export class DfnsAuthError extends Error {
+  override name: string = 'DfnsAuthError';
+  readonly code: DfnsAuthErrorCode;
+  /** Whether trying the same step again (with a fresh challenge) can succeed. */
+  readonly retryable: boolean;
+
+  constructor(code: DfnsAuthErrorCode, message: string, options: DfnsAuthErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** Parsed body of a Dfns error response: `{ error: { id, status, message, details } }`. */
+export interface DfnsErrorBody {
+  id?: string | undefined;
+  status?: number | undefined;
+  message?: string | undefined;
+  details?: unknown;
+}
+
+/** Options of a `DfnsApiError`. */
+export interface DfnsApiErrorOptions extends DfnsAuthErrorOptions {
+  status: number;
+  /** Dfns's error id (`error.id`), quoted in support requests. */
+  errorId?: string | undefined;
+  /** Dfns's own message (`error.message`), when the body carried one. */
+  apiMessage?: string | undefined;
+  /** The parsed JSON body, or the raw text when it was not JSON. */
+  body?: unknown;
+  method: string;
+  /** Path of the request (never the query string, which could carry a secret). */
+  path: string;
+}
+
+/** A non-2xx answer from the Dfns API (and `invalid_response` for a malformed 2xx). */
+export class DfnsApiError extends DfnsAuthError {
+  override name: string = 'DfnsApiError';
+  readonly status: number;
+  readonly errorId: string | undefined;
+  readonly apiMessage: string | undefined;
+  readonly body: unknown;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(code: ApiErrorCode, message: string, options: DfnsApiErrorOptions) {
+    super(code, message, options);
+    this.status = options.status;
+    this.errorId = options.errorId;
+    this.apiMessage = options.apiMessage;
+    this.body = options.body;
+    this.method = options.method;
+    this.path = options.path;
+  }
+}
+
+/** HTTP 202: the request triggered a policy and awaits approval. Not a failure. */
+export class PolicyPendingError extends DfnsApiError {
+  override name: string = 'PolicyPendingError';
+  /** The approval or pending object Dfns returned, when the body was JSON. */
+  readonly pending: unknown;
+
+  constructor(message: string, options: Omit<DfnsApiErrorOptions, 'status'>) {
+    super('policy_pending', message, { ...options, status: 202, retryable: false });
+    this.pending = options.body;
+  }
+}
+
+/** The browser's passkey ceremony failed; made only by `toPasskeyError`. */
+export class PasskeyError extends DfnsAuthError {
+  override name: string = 'PasskeyError';
+  declare readonly code: PasskeyErrorCode;
+
+  constructor(code: PasskeyErrorCode, message: string, options: DfnsAuthErrorOptions = {}) {
+    super(code, message, options);
+  }
+}
+
+/** A recovery code, recovery key, password or key credential could not be used. */
+export class RecoveryError extends DfnsAuthError {
+  override name: string = 'RecoveryError';
+  declare readonly code: RecoveryErrorCode;
+
+  constructor(code: RecoveryErrorCode, message: string, options: DfnsAuthErrorOptions = {}) {
+    super(code, message, options);
+  }
+}
+
+/** True for any error the kit made. */
+export function isDfnsAuthError(error: unknown): error is DfnsAuthError {
+  return error instanceof DfnsAuthError;
+}
+
+/** Any thrown value as a kit error: kit errors pass through, anything else is wrapped as its `cause`. */
+export function toDfnsAuthError(error: unknown): DfnsAuthError {
+  if (error instanceof DfnsAuthError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new DfnsAuthError('unknown_error', `Unexpected error: ${message}`, { cause: error });
+}
