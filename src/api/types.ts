@@ -374,3 +374,12 @@ export interface UserActionInitBody {
   userActionPayload: string;
   userActionServerKind?: 'Api' | undefined;
 }
+
+/**
+ * Signs a login or user action challenge with one of the user's credentials: a passkey
+ * (`src/webauthn`), a WebCrypto key (`src/keys`), or a customer's own signer.
+ */
+export type ChallengeSigner = (
+  challenge: SigningChallenge,
+  options?: { signal?: AbortSignal | undefined },
+) => Promise<CredentialAssertion>;
