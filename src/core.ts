@@ -4,4 +4,6 @@
  * Safe to import on a server, in a worker or in React Server Components.
  */
 export * from './errors';
-export * from './api/types';
+export * from './api';
+export * from './webauthn';
+export * from './keys';

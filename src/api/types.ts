@@ -163,11 +163,13 @@ export type CredentialChallenge = Fido2CredentialChallenge | KeyCredentialChalle
 /** The kinds a credential challenge can be requested for by the kit. */
 export type CreatableCredentialKind = CredentialChallenge['kind'];
 
-/** Credential challenge for a given kind. */
-export type CredentialChallengeFor<K extends CreatableCredentialKind> = Extract<
-  CredentialChallenge,
-  { kind: K }
->;
+/**
+ * Credential challenge for a given kind. Not `Extract<CredentialChallenge, { kind: K }>`: that is
+ * `never` for the key kinds, whose variant carries the union `'Key' | 'PasswordProtectedKey' | 'RecoveryKey'`.
+ */
+export type CredentialChallengeFor<K extends CreatableCredentialKind> = K extends 'Fido2'
+  ? Fido2CredentialChallenge
+  : KeyCredentialChallenge & { kind: K };
 
 // ---------------------------------------------------------------------------
 // Credentials sent to Dfns (attestations) and assertions.

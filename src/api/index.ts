@@ -1,0 +1,10 @@
+/** The typed Dfns auth client: `createDfnsClient`, one plain async function per endpoint, and response schemas. */
+export * from './createDfnsClient';
+export * from './request';
+export * from './registration';
+export * from './login';
+export * from './recovery';
+export * from './credentials';
+export * from './userActions';
+export * from './schemas';
+export type * from './types';

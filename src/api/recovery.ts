@@ -1,0 +1,98 @@
+import type { DfnsClient } from './createDfnsClient';
+import type { RequestOptions } from './request';
+import { resolveOrgId } from './resolveOrgId';
+import { messageResultSchema, recoveryChallengeSchema, registrationResultSchema } from './schemas';
+import type { MessageResult, RecoverUserBody, RecoveryChallenge, RegistrationResult } from './types';
+import { signedRequest, type SigningOptions } from './userActions';
+
+/** `POST /auth/recover/user/code` (no auth): emails the user the verification code recovery needs. */
+export async function sendRecoveryCode(
+  client: DfnsClient,
+  params: { username: string; orgId?: string | undefined },
+  options: RequestOptions = {},
+): Promise<MessageResult> {
+  const orgId = resolveOrgId(client, params.orgId, 'POST /auth/recover/user/code');
+  return client.request({
+    method: 'POST',
+    path: '/auth/recover/user/code',
+    auth: 'none',
+    body: { username: params.username, orgId },
+    schema: messageResultSchema(),
+    signal: options.signal,
+  });
+}
+
+/**
+ * `POST /auth/recover/user/init` (no auth): with the emailed verification code and the recovery
+ * key's id, the challenge new credentials sign plus the encrypted recovery keys.
+ *
+ * @example
+ * const challenge = await initRecovery(client, { username, verificationCode, credentialId: recoveryKeyId });
+ */
+export async function initRecovery(
+  client: DfnsClient,
+  params: { username: string; verificationCode: string; credentialId: string; orgId?: string | undefined },
+  options: RequestOptions = {},
+): Promise<RecoveryChallenge> {
+  const orgId = resolveOrgId(client, params.orgId, 'POST /auth/recover/user/init');
+  return client.request({
+    method: 'POST',
+    path: '/auth/recover/user/init',
+    auth: 'none',
+    body: {
+      username: params.username,
+      verificationCode: params.verificationCode,
+      orgId,
+      credentialId: params.credentialId,
+    },
+    schema: recoveryChallengeSchema(),
+    signal: options.signal,
+  });
+}
+
+/**
+ * `POST /auth/recover/user` (the init step's temporary token as bearer): replaces every credential
+ * of the user with `body.newCredentials`, proven by the old recovery key. Returns no token.
+ *
+ * @example
+ * await recoverUser(client, { temporaryAuthenticationToken: challenge.temporaryAuthenticationToken, body });
+ */
+export async function recoverUser(
+  client: DfnsClient,
+  params: { temporaryAuthenticationToken: string; body: RecoverUserBody },
+  options: RequestOptions = {},
+): Promise<RegistrationResult> {
+  return client.request({
+    method: 'POST',
+    path: '/auth/recover/user',
+    auth: 'temporary',
+    temporaryToken: params.temporaryAuthenticationToken,
+    body: params.body,
+    schema: registrationResultSchema(),
+    signal: options.signal,
+  });
+}
+
+/**
+ * `POST /auth/recover/user/delegated` (server side: service account token + user action signed
+ * with `sign`): a recovery challenge after the customer's own identity check, no Dfns email.
+ *
+ * @example
+ * const challenge = await initDelegatedRecovery(serverClient, { username, credentialId }, { sign: keySigner });
+ */
+export async function initDelegatedRecovery(
+  client: DfnsClient,
+  params: { username: string; credentialId: string },
+  options: SigningOptions,
+): Promise<RecoveryChallenge> {
+  return signedRequest(
+    client,
+    {
+      method: 'POST',
+      path: '/auth/recover/user/delegated',
+      body: { username: params.username, credentialId: params.credentialId },
+      schema: recoveryChallengeSchema(),
+    },
+    options,
+  );
+}

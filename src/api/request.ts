@@ -1,0 +1,186 @@
+import { DfnsApiError, DfnsAuthError, PolicyPendingError } from '../errors';
+import type { DfnsClient } from './createDfnsClient';
+import { describeIssues } from './describeIssues';
+import { errorFromResponse, describeNonJson } from './errorFromResponse';
+import { pathWithoutQuery } from './pathWithoutQuery';
+import { stringifyBody } from './stringifyBody';
+import { safeParse, type GenericSchema } from 'valibot';
+
+/** HTTP methods the Dfns auth API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * How a request authenticates: `none`; `temporary`, the `temporaryAuthenticationToken` of an init
+ * step as a bearer token; or `user`, the client's `authToken` as a bearer token.
+ */
+export type AuthMode = 'none' | 'temporary' | 'user';
+
+/** A valibot schema that checks a response body and gives back a `T`. */
+export type ResponseSchema<T> = GenericSchema<unknown, T>;
+
+/** Options every endpoint function takes last. */
+export interface RequestOptions {
+  /** Aborts the request; the promise then rejects with a `DfnsApiError` coded `aborted`. */
+  signal?: AbortSignal | undefined;
+}
+
+/** One request to the Dfns API, as endpoint functions describe it to `client.request()`. */
+export interface DfnsRequest<T = unknown> extends RequestOptions {
+  method: HttpMethod;
+  /** Path from the API root, starting with `/`; a query string is sent but never reported in errors. */
+  path: string;
+  auth: AuthMode;
+  /** The bearer token when `auth` is `temporary`. */
+  temporaryToken?: string | undefined;
+  /** A JSON value, stringified once here. Ignored when `bodyText` is given. */
+  body?: unknown;
+  /** An already serialised JSON body, sent verbatim (user action payloads must be byte-identical). */
+  bodyText?: string | undefined;
+  /** Extra headers, such as `X-DFNS-USERACTION`. Never add custom ones: each costs a CORS preflight. */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /** Checks the 2xx body; without it the parsed JSON is returned as is. */
+  schema?: ResponseSchema<T> | undefined;
+}
+
+/**
+ * The one place that talks HTTP: builds the headers for the auth mode, sends the body string, and
+ * turns every failure into a `DfnsAuthError` (see DESIGN section 4). Returns the validated body.
+ */
+export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>): Promise<T> {
+  const { method, signal } = request;
+  // Only the path without its query string may appear in errors: a query could carry a secret.
+  const path = pathWithoutQuery(request.path);
+  const context = { method, path };
+  const endpoint = `${method} ${path}`;
+
+  throwIfAborted(signal, context);
+  const headers: Record<string, string> = {};
+  const auth = request.auth;
+  switch (auth) {
+    case 'none':
+      break;
+    case 'temporary':
+      if (!request.temporaryToken) {
+        throw new DfnsAuthError(
+          'config_error',
+          `${endpoint} needs the temporaryAuthenticationToken returned by its init step, and none was given.`,
+        );
+      }
+      headers['Authorization'] = `Bearer ${request.temporaryToken}`;
+      break;
+    case 'user': {
+      const token = typeof client.authToken === 'function' ? await client.authToken() : client.authToken;
+      if (!token) {
+        throw new DfnsAuthError(
+          'config_error',
+          `${endpoint} needs a user auth token, but the client has none: pass authToken to createDfnsClient (or the provider), or log in first.`,
+        );
+      }
+      headers['Authorization'] = `Bearer ${token}`;
+      break;
+    }
+    default:
+      throw new DfnsAuthError('config_error', `${endpoint}: unknown auth mode ${String(auth satisfies never)}.`);
+  }
+
+  const bodyText = request.bodyText ?? (request.body === undefined ? undefined : stringifyBody(request.body, endpoint));
+  const hasBody = bodyText !== undefined && bodyText !== '';
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  Object.assign(headers, request.headers);
+
+  // The token function may have awaited; an abort during that wait must not send the request.
+  throwIfAborted(signal, context);
+  // Looked up per call so that MSW and test doubles installed after the client was made still apply.
+  const fetchImpl = client.fetch ?? globalThis.fetch;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchImpl(`${client.baseUrl}${request.path}`, {
+      method,
+      headers,
+      body: hasBody ? bodyText : undefined,
+      signal,
+    });
+    text = await response.text();
+  } catch (error) {
+    throw transportError(error, signal, context, client.baseUrl);
+  }
+  throwIfAborted(signal, context);
+
+  if (response.status === 202) {
+    throw new PolicyPendingError(
+      `${endpoint} triggered a policy and awaits approval (HTTP 202); the request runs once it is approved.`,
+      { ...context, body: parseJsonOrText(text) },
+    );
+  }
+  if (!response.ok) throw errorFromResponse(response.status, text, context);
+
+  let value: unknown;
+  if (text.trim() === '') {
+    if (request.schema) {
+      throw new DfnsApiError('invalid_response', `${endpoint} returned HTTP ${response.status} with an empty body where JSON was expected.`, {
+        ...context,
+        status: response.status,
+      });
+    }
+    return undefined as T;
+  }
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DfnsApiError('invalid_response', `${endpoint} returned HTTP ${response.status} but ${describeNonJson(text)}.`, {
+      ...context,
+      status: response.status,
+      cause: error,
+    });
+  }
+  if (!request.schema) return value as T;
+  const result = safeParse(request.schema, value);
+  if (!result.success) {
+    // No `body` here: a 2xx body can carry tokens, and errors end up in logs and error trackers.
+    throw new DfnsApiError(
+      'invalid_response',
+      `${endpoint} returned a response the kit does not understand: ${describeIssues(result.issues)}.`,
+      { ...context, status: response.status },
+    );
+  }
+  return result.output;
+}
+
+interface RequestContext {
+  method: string;
+  path: string;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, context: RequestContext): void {
+  if (signal?.aborted) throw abortError(signal, context);
+}
+
+function abortError(signal: AbortSignal, context: RequestContext, cause: unknown = signal.reason): DfnsApiError {
+  const endpoint = `${context.method} ${context.path}`;
+  const reason: unknown = signal.reason;
+  if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
+    return new DfnsApiError('timeout', `${endpoint} timed out.`, { ...context, status: 0, retryable: true, cause });
+  }
+  return new DfnsApiError('aborted', `${endpoint} was aborted.`, { ...context, status: 0, cause });
+}
+
+/** A rejected fetch or body read: aborted when our signal says so, whatever the error's message. */
+function transportError(error: unknown, signal: AbortSignal | undefined, context: RequestContext, baseUrl: string): DfnsAuthError {
+  if (error instanceof DfnsAuthError) return error;
+  if (signal?.aborted) return abortError(signal, context, error);
+  // The cause's own message is left out: a custom fetch may quote the full URL, query string and all.
+  return new DfnsApiError(
+    'network_error',
+    `${context.method} ${context.path} could not reach ${baseUrl}: check the network, the baseUrl, and that the API allows this origin (CORS).`,
+    { ...context, status: 0, retryable: true, cause: error },
+  );
+}
+
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text === '' ? undefined : text;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Pieces shared by every flow reducer: the error state, the attempt bookkeeping, the recovery
+ * kit, and the events every flow understands. No I/O, no React.
+ *
+ * Attempts: every transition INTO an async step bumps `state.attempt`. The hook drives the
+ * reducer synchronously (through a ref), reads `attempt` from the state it just produced, and
+ * tags the async result event with it. A result whose `attempt` differs from the state's is a
+ * late answer from a step the user already left (reset, retry, unmount), and is dropped.
+ */
+import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
+
+/** The error state of a flow: which step failed, the kit error, and a challenge still worth reusing. */
+export interface FlowErrorState<Step extends string, Challenge> {
+  status: 'error';
+  attempt: number;
+  /** The status the flow was in when the step failed. */
+  step: Step;
+  error: DfnsAuthError;
+  /** Kept only when the challenge is still usable (see `REUSABLE_CHALLENGE_CODES`), for "Continue". */
+  challenge?: Challenge | undefined;
+}
+
+/** The new recovery kit, shown exactly once; the only secret a flow state ever holds. */
+export interface RecoveryKit {
+  /** The `D1-…` recovery code: the password of the new recovery key. */
+  recoveryCode: string;
+  /** The recovery key's credId ("Recovery Key ID"). */
+  credId: string;
+  username: string;
+  orgId: string;
+  /** The Dfns API base URL the key was registered with. */
+  server: string;
+  /** ISO 8601 time of creation. */
+  createdAt: string;
+}
+
+/** Ask the hook to fetch a challenge before the click, so the passkey prompt can open inside it. */
+export interface PrefetchEvent {
+  type: 'prefetch';
+}
+
+/** The user started the flow (the click). */
+export interface StartEvent {
+  type: 'start';
+}
+
+/** A challenge arrived for the step tagged `attempt`. */
+export interface ChallengeReceivedEvent<Challenge> {
+  type: 'challenge-received';
+  attempt: number;
+  challenge: Challenge;
+}
+
+/** The async step tagged `attempt` failed. */
+export interface FailedEvent {
+  type: 'failed';
+  attempt: number;
+  error: DfnsAuthError;
+}
+
+/** Back to `idle`, dropping any result still in flight. */
+export interface ResetEvent {
+  type: 'reset';
+}
+
+/** From `error`: run the failed step again, with a fresh challenge where one is needed. */
+export interface RetryEvent {
+  type: 'retry';
+}
+
+/** From `error` with a kept challenge: open the passkey prompt again with that challenge. */
+export interface ContinueEvent {
+  type: 'continue';
+}
+
+/** An event that reports the result of an async step. */
+export interface AttemptEvent {
+  attempt: number;
+}
+
+/**
+ * Error codes after which the challenge of the failed passkey step is still good: the browser
+ * refused only for lack of a user gesture, so a "Continue" click can reuse it without a refetch.
+ */
+export const REUSABLE_CHALLENGE_CODES: ReadonlySet<DfnsAuthErrorCode> = new Set<DfnsAuthErrorCode>([
+  'passkey_no_user_gesture',
+]);
+
+/** True when `event` reports a result of an attempt other than the current one (so it must be dropped). */
+export function isStale(state: { attempt: number }, event: object): boolean {
+  return 'attempt' in event && (event as AttemptEvent).attempt !== state.attempt;
+}
+
+/** True when the challenge of a failed passkey step can be reused by a "Continue". */
+export function isChallengeReusable(error: DfnsAuthError): boolean {
+  return REUSABLE_CHALLENGE_CODES.has(error.code);
+}
+
+/** The error state for a failure in `step`, keeping `challenge` only when it is still usable. */
+export function failedAt<Step extends string, Challenge>(
+  step: Step,
+  attempt: number,
+  error: DfnsAuthError,
+  challenge?: Challenge,
+): FlowErrorState<Step, Challenge> {
+  return challenge !== undefined && isChallengeReusable(error)
+    ? { status: 'error', attempt, step, error, challenge }
+    : { status: 'error', attempt, step, error };
+}

@@ -1,0 +1,4 @@
+export * from './endpointHooks';
+export * from './useCredentials';
+export * from './useDelegatedRecoveryInit';
+export type { EndpointHookOptions, EndpointMutationResult } from './useEndpointMutation';

@@ -1,0 +1,133 @@
+/**
+ * The shape of a message catalogue: every user-facing string of the kit, keyed. Status maps and
+ * error maps are `Record`s over the flow statuses and error codes, so a catalogue that misses
+ * one is a type error.
+ */
+import type { CredentialKind } from '../api/types';
+import type { DfnsAuthErrorCode } from '../errors';
+import type { AddCredentialState } from '../flows/addCredentialFlow';
+import type { LoginState } from '../flows/loginFlow';
+import type { RecoverAccountState } from '../flows/recoverAccountFlow';
+import type { RegisterPasskeyState } from '../flows/registerPasskeyFlow';
+import type { UserActionState } from '../flows/userActionFlow';
+
+/** A title and a one-sentence description of a component. */
+export interface ComponentCopy {
+  title: string;
+  description: string;
+}
+
+/** Every user-facing string of the kit. */
+export interface DfnsMessages {
+  /** Field labels. */
+  labels: {
+    username: string;
+    registrationCode: string;
+    verificationCode: string;
+    recoveryCode: string;
+    recoveryKeyId: string;
+    credentialName: string;
+  };
+  /** Help text under fields. */
+  hints: {
+    username: string;
+    registrationCode: string;
+    verificationCode: string;
+    recoveryCode: string;
+    recoveryKeyId: string;
+    credentialName: string;
+  };
+  buttons: {
+    register: string;
+    signIn: string;
+    continue: string;
+    retry: string;
+    cancel: string;
+    copy: string;
+    copied: string;
+    download: string;
+    print: string;
+    /** Confirms the recovery kit is stored safely. */
+    savedKit: string;
+    addPasskey: string;
+    addRecoveryKey: string;
+    activate: string;
+    deactivate: string;
+    approve: string;
+    sendCode: string;
+    resendCode: string;
+    haveCode: string;
+    recover: string;
+    editCodes: string;
+  };
+  /** Live-region text per flow status; `idle` is usually empty (nothing to announce). */
+  status: {
+    registerPasskey: Record<RegisterPasskeyState['status'], string>;
+    loginWithPasskey: Record<LoginState['status'], string>;
+    recoverAccount: Record<RecoverAccountState['status'], string>;
+    addPasskey: Record<AddCredentialState['status'], string>;
+    createRecoveryKey: Record<AddCredentialState['status'], string>;
+    confirmUserAction: Record<UserActionState['status'], string>;
+  };
+  /** Title and description per component. */
+  components: {
+    registerPasskey: ComponentCopy;
+    loginWithPasskey: ComponentCopy;
+    recoverAccount: ComponentCopy;
+    addPasskey: ComponentCopy;
+    createRecoveryKey: ComponentCopy;
+    credentialList: ComponentCopy;
+    confirmUserAction: ComponentCopy;
+  };
+  credentialList: {
+    empty: string;
+    active: string;
+    inactive: string;
+    kinds: Record<CredentialKind, string>;
+    count: (p: { count: number }) => string;
+    createdOn: (p: { date: string }) => string;
+    deactivateConfirm: (p: { name: string }) => string;
+  };
+  userAction: {
+    /** What is about to be signed, e.g. "POST /wallets". */
+    request: (p: { method: string; path: string }) => string;
+    pendingApproval: string;
+  };
+  success: {
+    registered: (p: { username: string }) => string;
+    signedIn: string;
+    recovered: (p: { username: string }) => string;
+    passkeyAdded: (p: { name: string }) => string;
+    recoveryKeyAdded: string;
+    approved: string;
+  };
+  /** The recovery kit: on screen and in the downloaded file (`recoveryKitText`). */
+  recoveryKit: {
+    title: string;
+    intro: string;
+    warning: string;
+    recoveryCode: string;
+    recoveryKeyId: string;
+    username: string;
+    orgId: string;
+    server: string;
+    createdAt: string;
+    instructionsTitle: string;
+    instructions: string[];
+    fileName: (p: { username: string; date: string }) => string;
+    copiedNotice: string;
+  };
+  /** One user-facing message per error code. */
+  errors: Record<DfnsAuthErrorCode, string>;
+  /** Appended to API errors that carry a Dfns error id, for support requests. */
+  errorReference: (p: { errorId: string }) => string;
+}
+
+/** A partial catalogue: any subset of keys, at any depth (functions and lists replace whole). */
+export type DeepPartial<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly unknown[]
+    ? T
+    : T extends object
+      ? { [K in keyof T]?: DeepPartial<T[K]> }
+      : T;

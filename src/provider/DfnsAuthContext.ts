@@ -1,0 +1,24 @@
+'use client';
+import { createContext } from 'react';
+import type { DfnsClient } from '../api/createDfnsClient';
+import type { PasskeyAuthenticator } from '../webauthn/authenticator';
+
+/** The relying party passkeys are bound to: `id` is a registrable domain, `name` is shown by the browser. */
+export interface RelyingParty {
+  id: string;
+  name: string;
+}
+
+/** What every kit hook reads from `<DfnsAuthProvider>`. */
+export interface DfnsAuthContextValue {
+  client: DfnsClient;
+  orgId: string;
+  rp: RelyingParty;
+  /** Runs passkey ceremonies: SimpleWebAuthn unless the app passed another. */
+  authenticator: PasskeyAuthenticator;
+  /** Timeout of passkey ceremonies, in milliseconds. */
+  timeout: number;
+}
+
+/** The provider's context; `undefined` outside `<DfnsAuthProvider>`. */
+export const DfnsAuthContext = createContext<DfnsAuthContextValue | undefined>(undefined);

@@ -1,0 +1,84 @@
+'use client';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createDfnsClient, type AuthTokenSource } from '../api/createDfnsClient';
+import { DfnsAuthError } from '../errors';
+import { simpleWebAuthnAuthenticator, type PasskeyAuthenticator } from '../webauthn/authenticator';
+import { DfnsAuthContext, type DfnsAuthContextValue, type RelyingParty } from './DfnsAuthContext';
+
+/** Props of `<DfnsAuthProvider>`. */
+export interface DfnsAuthProviderProps {
+  /** Dfns API origin; defaults to `https://api.dfns.io` (use `https://api.uae.dfns.io` for UAE). */
+  baseUrl?: string | undefined;
+  /** Your Dfns organisation id (`or-…`). */
+  orgId: string;
+  /** The relying party of your passkeys. `id` must equal or be a parent of the page's host. */
+  rp: RelyingParty;
+  /** The logged-in user's token, or a function returning it (read on every request, never cached). */
+  authToken?: AuthTokenSource | undefined;
+  /** A fetch to use instead of the global one (e.g. to add tracing). */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Runs passkey ceremonies; defaults to SimpleWebAuthn. Pass a fake in tests and stories. */
+  authenticator?: PasskeyAuthenticator | undefined;
+  /** Passkey ceremony timeout in milliseconds (default 60,000). */
+  timeout?: number | undefined;
+  /** A QueryClient to use instead of the one above the provider (or the provider's own). */
+  queryClient?: QueryClient | undefined;
+  children?: ReactNode;
+}
+
+/**
+ * Configures the kit for your Dfns organisation and relying party. Uses the app's `QueryClient`
+ * when one is above it, and provides its own otherwise.
+ *
+ * @example
+ * <DfnsAuthProvider orgId="or-…" rp={{ id: 'app.example.com', name: 'Example' }} authToken={() => session.token}>
+ *   <App />
+ * </DfnsAuthProvider>
+ */
+export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
+  const { baseUrl, orgId, rp, authToken, fetch, authenticator, timeout, queryClient, children } = props;
+  if (!orgId || !rp?.id || !rp?.name) {
+    throw new DfnsAuthError(
+      'config_error',
+      '<DfnsAuthProvider> needs orgId and rp={{ id, name }}: rp.id is the domain your passkeys are bound to (e.g. "localhost" or "app.example.com").',
+    );
+  }
+
+  // The token is read through a ref so that a new token (login, refresh) does not rebuild the
+  // client and re-render every consumer; it is never copied into state or a cache.
+  const tokenRef = useRef(authToken);
+  tokenRef.current = authToken;
+
+  const client = useMemo(
+    () =>
+      createDfnsClient({
+        baseUrl,
+        orgId,
+        fetch,
+        authToken: () => {
+          const source = tokenRef.current;
+          return typeof source === 'function' ? source() : source;
+        },
+      }),
+    [baseUrl, orgId, fetch],
+  );
+
+  const value = useMemo<DfnsAuthContextValue>(
+    () => ({
+      client,
+      orgId,
+      rp: { id: rp.id, name: rp.name },
+      authenticator: authenticator ?? simpleWebAuthnAuthenticator,
+      timeout: timeout ?? 60_000,
+    }),
+    [client, orgId, rp.id, rp.name, authenticator, timeout],
+  );
+
+  const outer = useContext(QueryClientContext);
+  // Created once, and only when the app has no QueryClient of its own.
+  const [own] = useState(() => (queryClient ?? outer ? undefined : new QueryClient()));
+  const content = <DfnsAuthContext.Provider value={value}>{children}</DfnsAuthContext.Provider>;
+  const effective = queryClient ?? (outer ? undefined : own);
+  return effective ? <QueryClientProvider client={effective}>{content}</QueryClientProvider> : content;
+}

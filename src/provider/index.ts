@@ -1,0 +1,3 @@
+export * from './DfnsAuthContext';
+export * from './DfnsAuthProvider';
+export * from './useDfnsAuth';

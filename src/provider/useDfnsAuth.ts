@@ -1,0 +1,22 @@
+'use client';
+import { useContext } from 'react';
+import { DfnsAuthError } from '../errors';
+import { DfnsAuthContext, type DfnsAuthContextValue } from './DfnsAuthContext';
+
+/**
+ * The provider's configuration and client. Throws, naming the calling hook and the fix, when
+ * used outside `<DfnsAuthProvider>`.
+ *
+ * @example
+ * const { client, rp } = useDfnsAuth();
+ */
+export function useDfnsAuth(hookName = 'useDfnsAuth'): DfnsAuthContextValue {
+  const value = useContext(DfnsAuthContext);
+  if (!value) {
+    throw new DfnsAuthError(
+      'config_error',
+      `${hookName} must be used inside <DfnsAuthProvider>. Wrap your app (or this component) in <DfnsAuthProvider orgId="or-…" rp={{ id, name }}> from 'dfns-react-kit'.`,
+    );
+  }
+  return value;
+}

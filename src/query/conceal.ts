@@ -1,0 +1,50 @@
+/**
+ * Keeps secrets (temporary tokens, one-time codes, user action tokens) out of react-query's
+ * mutation cache. react-query stores each mutation's variables in `mutation.state.variables`,
+ * which devtools display and persisters serialise. Hooks replace secret fields with an opaque
+ * handle before `mutate`; the mutation function reveals them just before the request.
+ */
+
+const vault = new WeakMap<object, string>();
+
+/** An opaque stand-in for a secret string; prints as `[concealed]`. */
+export interface Concealed {
+  readonly concealed: true;
+}
+
+/** A variables object whose `K` fields may be concealed. */
+export type Concealable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | Concealed };
+
+/** Wraps a secret in an opaque handle whose value lives only in a module-private WeakMap. */
+export function conceal(secret: string): Concealed {
+  const handle: Concealed = Object.freeze({
+    concealed: true as const,
+    toString: () => '[concealed]',
+    toJSON: () => '[concealed]',
+  });
+  vault.set(handle, secret);
+  return handle;
+}
+
+/** The secret behind a handle; plain strings (callers of the options factories) pass through. */
+export function reveal<T>(value: T | Concealed): T {
+  if (typeof value === 'object' && value !== null && vault.has(value)) return vault.get(value) as T;
+  return value as T;
+}
+
+/** Conceals the named string fields of a variables object. */
+export function concealFields<T extends object, K extends keyof T>(variables: T, keys: readonly K[]): Concealable<T, K> {
+  const copy = { ...variables } as Record<PropertyKey, unknown>;
+  for (const key of keys) {
+    const value = copy[key];
+    if (typeof value === 'string') copy[key] = conceal(value);
+  }
+  return copy as Concealable<T, K>;
+}
+
+/** Reveals the named fields of a variables object concealed by `concealFields`. */
+export function revealFields<T extends object, K extends keyof T>(variables: Concealable<T, K>, keys: readonly K[]): T {
+  const copy = { ...variables } as Record<PropertyKey, unknown>;
+  for (const key of keys) copy[key] = reveal(copy[key]);
+  return copy as T;
+}

@@ -1,0 +1,41 @@
+import type { Fido2Attestation, Fido2CredentialChallenge, RegistrationChallenge } from '../api/types';
+import { simpleWebAuthnAuthenticator, type PasskeyAuthenticator } from './authenticator';
+import { toCreationOptions, type RelyingParty } from './toCreationOptions';
+import { toPasskeyError } from './toPasskeyError';
+
+/** Options of `createPasskey`. */
+export interface CreatePasskeyOptions {
+  rp: RelyingParty;
+  /** Defaults to `simpleWebAuthnAuthenticator`. */
+  authenticator?: PasskeyAuthenticator | undefined;
+  signal?: AbortSignal | undefined;
+  /** Milliseconds the browser waits for the user; defaults to 60 000. */
+  timeout?: number | undefined;
+}
+
+/**
+ * Creates a passkey for a registration, recovery or Fido2 credential challenge and returns it as
+ * Dfns takes it. Throws only `PasskeyError`s.
+ * @example const firstFactorCredential = await createPasskey(challenge, { rp: { id: 'example.com', name: 'Example' } });
+ */
+export async function createPasskey(
+  challenge: RegistrationChallenge | Fido2CredentialChallenge,
+  options: CreatePasskeyOptions,
+): Promise<Fido2Attestation> {
+  const authenticator = options.authenticator ?? simpleWebAuthnAuthenticator;
+  try {
+    const optionsJSON = toCreationOptions(challenge, { rp: options.rp, timeout: options.timeout });
+    const credential = await authenticator.create(optionsJSON, { signal: options.signal });
+    // SimpleWebAuthn already base64url-encodes (no padding) every binary field; pass them as is.
+    return {
+      credentialKind: 'Fido2',
+      credentialInfo: {
+        credId: credential.id,
+        clientData: credential.response.clientDataJSON,
+        attestationData: credential.response.attestationObject,
+      },
+    };
+  } catch (error) {
+    throw toPasskeyError(error, { rpId: options.rp.id, signal: options.signal });
+  }
+}

@@ -1,0 +1,129 @@
+import { PasskeyError, type PasskeyErrorCode } from '../errors';
+
+/** Context `toPasskeyError` names in its messages, so that they say what to fix. */
+export interface PasskeyErrorContext {
+  /** The rp id the ceremony used. */
+  rpId: string;
+  /** The page origin; defaults to `location.origin`. */
+  origin?: string | undefined;
+  /** The caller's signal: once it has aborted, any failure is `passkey_aborted`. */
+  signal?: AbortSignal | undefined;
+}
+
+/** The `{ name, message, code }` of a DOMException, a SimpleWebAuthn `WebAuthnError`, or any error. */
+interface ErrorFacts {
+  name: string;
+  message: string;
+  /** SimpleWebAuthn's `WebAuthnError.code`, when there is one. */
+  code: string | undefined;
+}
+
+function facts(error: unknown): ErrorFacts {
+  if (typeof error !== 'object' || error === null) return { name: '', message: String(error), code: undefined };
+  const record = error as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const code = typeof record.code === 'string' && record.code.startsWith('ERROR_') ? record.code : undefined;
+  const cause = record.cause as { name?: unknown; message?: unknown } | undefined;
+  // SimpleWebAuthn passes NotAllowedError through untouched; the browser's own name is on `cause`.
+  const name =
+    code === 'ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY' && typeof cause?.name === 'string'
+      ? cause.name
+      : typeof record.name === 'string'
+        ? record.name
+        : '';
+  const message =
+    typeof record.message === 'string' && record.message !== ''
+      ? record.message
+      : typeof cause?.message === 'string'
+        ? cause.message
+        : '';
+  return { name, message, code };
+}
+
+const USER_ACTIVATION = /user (activation|gesture)|transient activation|requires? (a )?user gesture/i;
+const UNSUPPORTED = /does not support webauthn|webauthn is not supported|publickeycredential is not defined/i;
+
+function classify({ name, message, code }: ErrorFacts): PasskeyErrorCode {
+  switch (code) {
+    case 'ERROR_CEREMONY_ABORTED':
+      return 'passkey_aborted';
+    case 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED':
+      return 'passkey_already_registered';
+    case 'ERROR_INVALID_DOMAIN':
+    case 'ERROR_INVALID_RP_ID':
+      return 'passkey_invalid_domain';
+    default:
+      break;
+  }
+  switch (name) {
+    case 'NotAllowedError':
+      // Browsers reuse NotAllowedError for "no user activation"; only the message tells them apart.
+      return USER_ACTIVATION.test(message) ? 'passkey_no_user_gesture' : 'passkey_cancelled';
+    case 'InvalidStateError':
+      return 'passkey_already_registered';
+    case 'SecurityError':
+      return 'passkey_invalid_domain';
+    case 'AbortError':
+      return 'passkey_aborted';
+    case 'NotSupportedError':
+      return code === undefined ? 'webauthn_unsupported' : 'passkey_failed';
+    default:
+      break;
+  }
+  if (UNSUPPORTED.test(message) || typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential !== 'function') {
+    return 'webauthn_unsupported';
+  }
+  return 'passkey_failed';
+}
+
+function explain(code: PasskeyErrorCode, error: ErrorFacts, rpId: string, origin: string): string {
+  const detail = error.message === '' ? '' : ` (${error.name || 'Error'}: ${error.message})`;
+  switch (code) {
+    case 'passkey_cancelled':
+      return `The passkey prompt was dismissed or timed out${detail}.`;
+    case 'passkey_no_user_gesture':
+      return `The browser refused the passkey prompt without a user gesture; start the ceremony from a click handler${detail}.`;
+    case 'passkey_already_registered':
+      return `This authenticator already holds a passkey for this user (excludeCredentials)${detail}.`;
+    case 'passkey_invalid_domain':
+      return (
+        `The rp id "${rpId}" is not valid for the page origin "${origin}": the rp id must equal or be a ` +
+        `parent of the page's host, and the origin must be allowed in Dfns Passkey Settings${detail}.`
+      );
+    case 'passkey_aborted':
+      return `The passkey ceremony was aborted (unmount, cancel, or a newer ceremony)${detail}.`;
+    case 'webauthn_unsupported':
+      return `This browser does not support WebAuthn passkeys (no PublicKeyCredential, or not a secure context)${detail}.`;
+    case 'passkey_failed':
+      return `The passkey ceremony failed${detail}.`;
+    default:
+      return code satisfies never;
+  }
+}
+
+const RETRYABLE: Record<PasskeyErrorCode, boolean> = {
+  passkey_cancelled: true,
+  passkey_no_user_gesture: true,
+  passkey_aborted: true,
+  passkey_failed: true,
+  passkey_already_registered: false,
+  passkey_invalid_domain: false,
+  webauthn_unsupported: false,
+};
+
+/**
+ * The one place that reads DOMException names and SimpleWebAuthn `WebAuthnError` codes: any
+ * failure of a passkey ceremony as a `PasskeyError` with a stable code, the original as `cause`,
+ * and a developer message naming the fix (for domains: the rp id and the page origin).
+ * @example catch (error) { throw toPasskeyError(error, { rpId: rp.id }); }
+ */
+export function toPasskeyError(error: unknown, context: PasskeyErrorContext): PasskeyError {
+  if (error instanceof PasskeyError) return error;
+  const errorFacts = facts(error);
+  const code = context.signal?.aborted === true ? 'passkey_aborted' : classify(errorFacts);
+  const origin =
+    context.origin ?? (globalThis as { location?: { origin?: string } }).location?.origin ?? '(no page origin)';
+  return new PasskeyError(code, explain(code, errorFacts, context.rpId, origin), {
+    cause: error,
+    retryable: RETRYABLE[code],
+  });
+}

@@ -1,0 +1,134 @@
+import { WebAuthnError, type WebAuthnErrorCode } from '@simplewebauthn/browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PasskeyError } from '../../src/errors';
+import { toPasskeyError } from '../../src/webauthn';
+
+const context = { rpId: 'example.com', origin: 'https://app.example.com' };
+
+function simple(code: WebAuthnErrorCode, cause: Error, message = cause.message): WebAuthnError {
+  return new WebAuthnError({ message, code, cause });
+}
+
+beforeEach(() => {
+  // jsdom has no WebAuthn; most cases model a browser that has it.
+  vi.stubGlobal('PublicKeyCredential', function PublicKeyCredential() {});
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('NotAllowedError', () => {
+  it('is passkey_cancelled (user cancel or timeout), retryable', () => {
+    const cause = new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError');
+    const error = toPasskeyError(cause, context);
+    expect(error).toBeInstanceOf(PasskeyError);
+    expect(error).toMatchObject({ code: 'passkey_cancelled', retryable: true, cause });
+  });
+
+  it('is passkey_cancelled when SimpleWebAuthn passes it through on cause', () => {
+    const cause = new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError');
+    const wrapped = simple('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', cause);
+    expect(toPasskeyError(wrapped, context)).toMatchObject({ code: 'passkey_cancelled', cause: wrapped });
+  });
+
+  it.each([
+    'The request is not allowed without user activation.',
+    'Failed to execute \'create\': transient activation is required.',
+    'The operation requires user gesture.',
+    'This request requires a user gesture',
+  ])('is passkey_no_user_gesture for "%s"', (message) => {
+    const cause = new DOMException(message, 'NotAllowedError');
+    expect(toPasskeyError(cause, context).code).toBe('passkey_no_user_gesture');
+    expect(toPasskeyError(simple('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', cause), context).code).toBe('passkey_no_user_gesture');
+  });
+});
+
+describe('InvalidStateError', () => {
+  it('is passkey_already_registered, as a DOMException and as SimpleWebAuthn reports it', () => {
+    const cause = new DOMException('The user attempted to register an authenticator that contains one of the credentials already registered with the relying party.', 'InvalidStateError');
+    expect(toPasskeyError(cause, context)).toMatchObject({ code: 'passkey_already_registered', retryable: false });
+    expect(toPasskeyError(simple('ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED', cause, 'The authenticator was previously registered'), context).code).toBe(
+      'passkey_already_registered',
+    );
+  });
+});
+
+describe('SecurityError', () => {
+  it('is passkey_invalid_domain and names the rp id, the origin and the fix', () => {
+    const cause = new DOMException('The relying party ID is not a registrable domain suffix of, nor equal to the current domain.', 'SecurityError');
+    const error = toPasskeyError(cause, context);
+    expect(error).toMatchObject({ code: 'passkey_invalid_domain', retryable: false });
+    expect(error.message).toContain('"example.com"');
+    expect(error.message).toContain('"https://app.example.com"');
+    expect(error.message).toMatch(/equal or be a parent of the page's host/);
+    expect(error.message).toMatch(/Dfns Passkey Settings/);
+  });
+
+  it.each(['ERROR_INVALID_DOMAIN', 'ERROR_INVALID_RP_ID'] as const)('is passkey_invalid_domain for SimpleWebAuthn %s', (code) => {
+    const cause = new DOMException('bad domain', 'SecurityError');
+    expect(toPasskeyError(simple(code, cause), context).code).toBe('passkey_invalid_domain');
+  });
+
+  it('defaults the origin to location.origin', () => {
+    const error = toPasskeyError(new DOMException('x', 'SecurityError'), { rpId: 'example.com' });
+    expect(error.message).toContain(location.origin);
+  });
+});
+
+describe('AbortError', () => {
+  it('is passkey_aborted, as a DOMException and as SimpleWebAuthn ERROR_CEREMONY_ABORTED', () => {
+    const cause = new DOMException('signal is aborted without reason', 'AbortError');
+    expect(toPasskeyError(cause, context)).toMatchObject({ code: 'passkey_aborted', retryable: true });
+    expect(toPasskeyError(simple('ERROR_CEREMONY_ABORTED', cause), context).code).toBe('passkey_aborted');
+  });
+
+  it('is passkey_aborted for any failure once the caller\'s signal has aborted', () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(toPasskeyError(new Error('whatever'), { ...context, signal: controller.signal }).code).toBe('passkey_aborted');
+  });
+});
+
+describe('NotSupportedError', () => {
+  it('is webauthn_unsupported', () => {
+    expect(toPasskeyError(new DOMException('not supported', 'NotSupportedError'), context)).toMatchObject({
+      code: 'webauthn_unsupported',
+      retryable: false,
+    });
+  });
+
+  it('is passkey_failed when SimpleWebAuthn says no authenticator supports the algorithms', () => {
+    const cause = new DOMException('x', 'NotSupportedError');
+    expect(toPasskeyError(simple('ERROR_AUTHENTICATOR_NO_SUPPORTED_PUBKEYCREDPARAMS_ALG', cause), context).code).toBe('passkey_failed');
+  });
+
+  it('is webauthn_unsupported when SimpleWebAuthn finds no WebAuthn or no autofill', () => {
+    expect(toPasskeyError(new Error('WebAuthn is not supported in this browser'), context).code).toBe('webauthn_unsupported');
+    expect(toPasskeyError(new Error('Browser does not support WebAuthn autofill'), context).code).toBe('webauthn_unsupported');
+  });
+
+  it('is webauthn_unsupported for any failure where PublicKeyCredential does not exist', () => {
+    vi.unstubAllGlobals();
+    expect(toPasskeyError(new TypeError("Cannot read properties of undefined (reading 'create')"), context).code).toBe(
+      'webauthn_unsupported',
+    );
+  });
+});
+
+describe('any other error', () => {
+  it('is passkey_failed and keeps the original as cause', () => {
+    const cause = new DOMException('The authenticator was unable to process the request', 'UnknownError');
+    const error = toPasskeyError(cause, context);
+    expect(error).toMatchObject({ code: 'passkey_failed', retryable: true, cause });
+    expect(error.message).toContain('UnknownError');
+  });
+
+  it('is passkey_failed for thrown non-errors', () => {
+    expect(toPasskeyError('boom', context)).toMatchObject({ code: 'passkey_failed', cause: 'boom' });
+  });
+
+  it('passes a PasskeyError through unchanged', () => {
+    const error = new PasskeyError('passkey_cancelled', 'x');
+    expect(toPasskeyError(error, context)).toBe(error);
+  });
+});
