@@ -41,8 +41,10 @@ const kindList = () => pipe(array(string()), transform((kinds): CredentialKind[]
 
 const challengeUser = () => looseObject({ id: string(), displayName: string(), name: string() });
 const deprecatedRp = () => optional(looseObject({ id: string(), name: string() }));
-const credentialRef = () => looseObject({ type: literal('public-key'), id: string() });
-const pubKeyCredParam = () => looseObject({ type: literal('public-key'), alg: number() });
+// picklist of one rather than literal(): one schema function fewer in every bundle.
+const publicKeyType = () => picklist(['public-key']);
+const credentialRef = () => looseObject({ type: publicKeyType(), id: string() });
+const pubKeyCredParam = () => looseObject({ type: publicKeyType(), alg: number() });
 
 const authenticatorSelection = () =>
   looseObject({
@@ -78,8 +80,7 @@ const acceptLegacyPubKeyCredParam = () =>
   });
 
 /** Registration init, end-user and delegated registration: the challenge to create credentials. */
-export const registrationChallengeSchema = () =>
-  pipe(unknown(), acceptLegacyPubKeyCredParam(), looseObject(registrationChallengeEntries()));
+export const registrationChallengeSchema = () => looseObject(registrationChallengeEntries());
 
 /** Recovery init (standard and delegated): a registration challenge plus the recovery keys. */
 export const recoveryChallengeSchema = () =>
@@ -115,7 +116,7 @@ export const signingChallengeSchema = () =>
     allowCredentials: looseObject({
       key: array(credentialRef()),
       passwordProtectedKey: optional(
-        array(looseObject({ type: literal('public-key'), id: string(), encryptedPrivateKey: string() })),
+        array(looseObject({ type: publicKeyType(), id: string(), encryptedPrivateKey: string() })),
       ),
       webauthn: array(credentialRef()),
     }),
