@@ -39,6 +39,11 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         core: 'src/core.ts',
+        emulator: 'src/emulator/index.ts',
+        'emulator-msw': 'src/emulator/msw.ts',
+        'emulator-node': 'src/emulator/node.ts',
+        testing: 'src/testing/index.ts',
+        cli: 'src/emulator/cli.ts',
       },
       formats: ['es'],
     },
@@ -51,8 +56,10 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Bundlers drop module-level directives, so re-add "use client" to chunks that hold hooks,
         // and only to those: `./core` must stay usable from React Server Components.
-        banner: (chunk) =>
-          chunk.moduleIds.some((id) => CLIENT_DIRS.some((dir) => id.includes(dir))) ? '"use client";' : '',
+        banner: (chunk) => {
+          if (chunk.name === 'cli') return '#!/usr/bin/env node';
+          return chunk.moduleIds.some((id) => CLIENT_DIRS.some((dir) => id.includes(dir))) ? '"use client";' : '';
+        },
       },
     },
   },

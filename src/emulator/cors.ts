@@ -1,0 +1,14 @@
+/** Headers a browser page may send to the emulator. */
+const ALLOWED_HEADERS = 'authorization, content-type, x-dfns-useraction, x-dfns-sdk-version';
+
+/** CORS response headers for an allowed `Origin`, or none (the browser then blocks the call). */
+export function corsHeaders(origin: string | null, isOriginAllowed: (origin: string) => boolean): Record<string, string> {
+  if (!origin || !isOriginAllowed(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+    'access-control-allow-headers': ALLOWED_HEADERS,
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}

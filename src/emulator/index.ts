@@ -1,0 +1,17 @@
+/**
+ * `dfns-react-kit/emulator`: an in-memory Dfns auth API over Fetch `Request`/`Response`, with
+ * real WebAuthn and key-credential verification. Runs in a page, a service worker, Node or an
+ * edge runtime.
+ */
+export {
+  createDfnsEmulator,
+  type DfnsEmulator,
+  type EmulatorCredential,
+  type EmulatorServiceAccount,
+  type EmulatorSnapshot,
+  type EmulatorUser,
+} from './createDfnsEmulator';
+export { DEFAULT_ORIGINS, type DfnsEmulatorOptions, type OriginPolicy } from './options';
+export type { FaultController, FaultSpec } from './faults';
+export type { RequestRule } from './matchPath';
+export type { OutboxEmail, UserKind } from './state';

@@ -1,0 +1,61 @@
+/** Options of `npx dfns-emulator`, parsed from argv. */
+export interface CliOptions {
+  port: number;
+  rpId: string;
+  origins: string[];
+  orgId: string | undefined;
+  username: string;
+  help: boolean;
+}
+
+/** The `--help` text of `npx dfns-emulator`. */
+export const CLI_USAGE = `Usage: dfns-emulator [--port 8787] [--rp-id localhost] [--origin http://localhost:6006]...
+                     [--org-id or-...] [--user demo@example.com]
+
+Serves a local, in-memory Dfns auth API with CORS. Passkeys must be made on a page whose origin
+is one of the --origin values (repeat the flag for several) and whose host is the rp id.`;
+
+/** Parses `--flag value` and `--flag=value` pairs; throws an Error naming an unknown or incomplete flag. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    port: 8787,
+    rpId: 'localhost',
+    origins: [],
+    orgId: undefined,
+    username: 'demo@example.com',
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      options.help = true;
+      continue;
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value.\n${CLI_USAGE}`);
+    switch (flag) {
+      case '--port': {
+        const port = Number(value);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${value}".`);
+        options.port = port;
+        break;
+      }
+      case '--rp-id':
+        options.rpId = value;
+        break;
+      case '--origin':
+        options.origins.push(value);
+        break;
+      case '--org-id':
+        options.orgId = value;
+        break;
+      case '--user':
+        options.username = value;
+        break;
+      default:
+        throw new Error(`Unknown option ${flag}.\n${CLI_USAGE}`);
+    }
+  }
+  return options;
+}
