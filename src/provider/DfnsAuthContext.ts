@@ -1,6 +1,7 @@
 'use client';
 import { createContext } from 'react';
 import type { DfnsClient } from '../api/createDfnsClient';
+import type { DfnsMessages } from '../messages/types';
 import type { PasskeyAuthenticator } from '../webauthn/authenticator';
 
 /** The relying party passkeys are bound to: `id` is a registrable domain, `name` is shown by the browser. */
@@ -18,7 +19,14 @@ export interface DfnsAuthContextValue {
   authenticator: PasskeyAuthenticator;
   /** Timeout of passkey ceremonies, in milliseconds. */
   timeout: number;
+  /** The message catalogue, with the app's overrides merged in. */
+  messages: DfnsMessages;
+  /** Colour scheme of the components: `auto` follows the system. */
+  theme: DfnsTheme;
 }
+
+/** Colour scheme of the kit's components. */
+export type DfnsTheme = 'auto' | 'light' | 'dark';
 
 /** The provider's context; `undefined` outside `<DfnsAuthProvider>`. */
 export const DfnsAuthContext = createContext<DfnsAuthContextValue | undefined>(undefined);

@@ -4,7 +4,10 @@ import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createDfnsClient, type AuthTokenSource } from '../api/createDfnsClient';
 import { DfnsAuthError } from '../errors';
 import { simpleWebAuthnAuthenticator, type PasskeyAuthenticator } from '../webauthn/authenticator';
-import { DfnsAuthContext, type DfnsAuthContextValue, type RelyingParty } from './DfnsAuthContext';
+import { englishMessages } from '../messages/en';
+import { mergeMessages } from '../messages/mergeMessages';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
+import { DfnsAuthContext, type DfnsAuthContextValue, type DfnsTheme, type RelyingParty } from './DfnsAuthContext';
 
 /** Props of `<DfnsAuthProvider>`. */
 export interface DfnsAuthProviderProps {
@@ -22,6 +25,13 @@ export interface DfnsAuthProviderProps {
   authenticator?: PasskeyAuthenticator | undefined;
   /** Passkey ceremony timeout in milliseconds (default 60,000). */
   timeout?: number | undefined;
+  /**
+   * The message catalogue: `germanMessages`, your own, or overrides of a few keys (merged over
+   * English). Pass a stable object (module constant or memoised) so components do not re-render.
+   */
+  messages?: DfnsMessages | DeepPartial<DfnsMessages> | undefined;
+  /** Colour scheme of the components (default `auto`, following the system). */
+  theme?: DfnsTheme | undefined;
   /** A QueryClient to use instead of the one above the provider (or the provider's own). */
   queryClient?: QueryClient | undefined;
   children?: ReactNode;
@@ -37,7 +47,7 @@ export interface DfnsAuthProviderProps {
  * </DfnsAuthProvider>
  */
 export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
-  const { baseUrl, orgId, rp, authToken, fetch, authenticator, timeout, queryClient, children } = props;
+  const { baseUrl, orgId, rp, authToken, fetch, authenticator, timeout, messages, theme, queryClient, children } = props;
   if (!orgId || !rp?.id || !rp?.name) {
     throw new DfnsAuthError(
       'config_error',
@@ -64,6 +74,8 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
     [baseUrl, orgId, fetch],
   );
 
+  const catalogue = useMemo(() => mergeMessages(englishMessages, messages), [messages]);
+
   const value = useMemo<DfnsAuthContextValue>(
     () => ({
       client,
@@ -71,8 +83,10 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
       rp: { id: rp.id, name: rp.name },
       authenticator: authenticator ?? simpleWebAuthnAuthenticator,
       timeout: timeout ?? 60_000,
+      messages: catalogue,
+      theme: theme ?? 'auto',
     }),
-    [client, orgId, rp.id, rp.name, authenticator, timeout],
+    [client, orgId, rp.id, rp.name, authenticator, timeout, catalogue, theme],
   );
 
   const outer = useContext(QueryClientContext);

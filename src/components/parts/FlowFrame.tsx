@@ -1,0 +1,54 @@
+'use client';
+import { useId, type ReactNode } from 'react';
+import { useDfnsAuth } from '../../provider/useDfnsAuth';
+import { cx } from './cx';
+
+/** Props every drop-in component shares. */
+export interface KitComponentProps {
+  /** Extra class on the root element. */
+  className?: string | undefined;
+  /** Drops the kit's look (the `dfns-kit` class) and keeps the structure and `dfns-*` classes. */
+  unstyled?: boolean | undefined;
+  /** Heading level of the component's title (default 2). */
+  headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined;
+}
+
+/** Props of the frame every component renders its steps in. */
+export interface FlowFrameProps extends KitComponentProps {
+  /** The component's name: the root gets the class `dfns-<name>`. */
+  name: string;
+  status: string;
+  title: string;
+  description?: string | undefined;
+  /** Announced in the `role="status"` live region; empty when there is nothing to say. */
+  statusText: string;
+  children?: ReactNode;
+}
+
+/**
+ * The root of every component: `dfns-<Name>` and `data-status` for styling and tests, a titled
+ * region, and the single polite live region that announces progress to screen readers.
+ */
+export function FlowFrame(props: FlowFrameProps): ReactNode {
+  const { name, status, title, description, statusText, className, unstyled, headingLevel = 2, children } = props;
+  const { theme } = useDfnsAuth(name);
+  const titleId = useId();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <section
+      className={cx(`dfns-${name}`, !unstyled && 'dfns-kit', className)}
+      data-status={status}
+      data-theme={theme}
+      aria-labelledby={titleId}
+    >
+      <Heading id={titleId} className="dfns-title">
+        {title}
+      </Heading>
+      {description ? <p className="dfns-description">{description}</p> : null}
+      {children}
+      <p role="status" aria-live="polite" className="dfns-status">
+        {statusText}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+
+/** Props of a labelled text field. */
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string;
+  hint?: string | undefined;
+  /** Marks the field invalid and describes why (read with the field by screen readers). */
+  invalidMessage?: string | undefined;
+}
+
+/** A labelled input with an optional hint, tied together for assistive technology. */
+export function TextField({ label, hint, invalidMessage, ...input }: TextFieldProps): ReactNode {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : undefined, invalidMessage ? errorId : undefined].filter(Boolean).join(' ');
+  return (
+    <div className="dfns-field">
+      <label htmlFor={id} className="dfns-label">
+        {label}
+      </label>
+      <input
+        {...input}
+        id={id}
+        className="dfns-input"
+        aria-describedby={describedBy || undefined}
+        aria-invalid={invalidMessage ? true : undefined}
+      />
+      {hint ? (
+        <p id={hintId} className="dfns-hint">
+          {hint}
+        </p>
+      ) : null}
+      {invalidMessage ? (
+        <p id={errorId} className="dfns-field-error">
+          {invalidMessage}
+        </p>
+      ) : null}
+    </div>
+  );
+}
