@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -16,6 +16,17 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+const ENTRIES = {
+  index: 'src/index.ts',
+  core: 'src/core.ts',
+  emulator: 'src/emulator/index.ts',
+  'emulator-msw': 'src/emulator/msw.ts',
+  'emulator-node': 'src/emulator/node.ts',
+  testing: 'src/testing/index.ts',
+  cli: 'src/emulator/cli.ts',
+};
+const ENTRY_NAMES = new Set(Object.keys(ENTRIES));
+
 /** Source folders whose modules use React hooks: their chunks keep a "use client" directive. */
 const CLIENT_DIRS = ['/src/provider/', '/src/hooks/', '/src/components/', '/src/index.ts'];
 
@@ -28,23 +39,29 @@ const chromium = {
   instances: [{ browser: 'chromium' as const }],
 };
 
+/**
+ * Keeps `"use client"` on every emitted module that uses hooks (and only those, so `./core`
+ * stays usable from React Server Components), and puts the shebang on the CLI.
+ */
+const directives: Plugin = {
+  name: 'dfns-directives',
+  renderChunk(code, chunk) {
+    if (chunk.name === 'cli') return `#!/usr/bin/env node\n${code}`;
+    const isClient = chunk.moduleIds.some((id) => CLIENT_DIRS.some((dir) => id.includes(dir)));
+    if (!isClient || /^\s*["']use client["']/.test(code)) return null;
+    return `"use client";\n${code}`;
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), directives],
   build: {
     outDir: 'dist',
     sourcemap: true,
     minify: false,
     target: 'es2022',
     lib: {
-      entry: {
-        index: 'src/index.ts',
-        core: 'src/core.ts',
-        emulator: 'src/emulator/index.ts',
-        'emulator-msw': 'src/emulator/msw.ts',
-        'emulator-node': 'src/emulator/node.ts',
-        testing: 'src/testing/index.ts',
-        cli: 'src/emulator/cli.ts',
-      },
+      entry: ENTRIES,
       formats: ['es'],
     },
     rollupOptions: {
@@ -52,14 +69,12 @@ export default defineConfig({
         /^(react|react-dom|@tanstack\/react-query|@simplewebauthn\/(browser|server)|valibot|msw)(\/.*)?$/.test(id) ||
         id.startsWith('node:'),
       output: {
-        entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        // Bundlers drop module-level directives, so re-add "use client" to chunks that hold hooks,
-        // and only to those: `./core` must stay usable from React Server Components.
-        banner: (chunk) => {
-          if (chunk.name === 'cli') return '#!/usr/bin/env node';
-          return chunk.moduleIds.some((id) => CLIENT_DIRS.some((dir) => id.includes(dir))) ? '"use client";' : '';
-        },
+        // One output file per source module: an app's bundler then drops whole files it does not
+        // reach, including their imports of packages with side effects (SimpleWebAuthn's abort
+        // service is a module-level singleton, so a shared chunk would drag it into every hook).
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: (chunk) => (chunk.isEntry && ENTRY_NAMES.has(chunk.name) ? '[name].js' : 'lib/[name].js'),
       },
     },
   },

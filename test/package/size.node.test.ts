@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper shared with the benchmark script
+import { bundleSize } from '../../scripts/bundleSize.mjs';
+
+const ROOT = resolve(__dirname, '../..');
+type Size = { minified: number; gzip: number; inputs: Record<string, number> };
+const measure = (contents: string): Promise<Size> => bundleSize(contents, { resolveDir: ROOT });
+
+/** Budgets measured on the built package, as an app's bundler would see it (peers external). */
+describe('bundle budgets', () => {
+  beforeAll(() => {
+    if (!existsSync(resolve(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT });
+  });
+
+  it('useRegistrationInit alone costs at most 3 KB gzip', async () => {
+    const size = await measure(`export { useRegistrationInit } from 'dfns-react-kit';`);
+    console.log(`useRegistrationInit: ${size.minified} B minified, ${size.gzip} B gzip`);
+    expect(size.gzip).toBeLessThanOrEqual(3000);
+  });
+
+  it('the core entry carries no React and no emulator', async () => {
+    const size = await measure(`export * from 'dfns-react-kit/core';`);
+    const files = Object.keys(size.inputs);
+    expect(files.some((file) => /node_modules\/react(-dom)?\//.test(file))).toBe(false);
+    expect(files.some((file) => file.includes('@simplewebauthn/server') || file.includes('emulator'))).toBe(false);
+  });
+
+  it('the main entry never reaches the emulator or @simplewebauthn/server', async () => {
+    const size = await measure(`export * from 'dfns-react-kit';`);
+    const files = Object.keys(size.inputs);
+    expect(files.some((file) => file.includes('@simplewebauthn/server') || file.includes('emulator'))).toBe(false);
+    console.log(`whole main entry: ${size.minified} B minified, ${size.gzip} B gzip`);
+  });
+});
