@@ -60,6 +60,8 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     target: 'es2022',
+    // public/ holds the MSW worker for tests and Storybook; it is not part of the package.
+    copyPublicDir: false,
     lib: {
       entry: ENTRIES,
       formats: ['es'],

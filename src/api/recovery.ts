@@ -51,15 +51,24 @@ export async function initRecovery(
 }
 
 /**
+ * The body of `recoverUser`: an object (stringified once), or `bodyText`, the exact JSON the
+ * recovery assertion signed (`recoverUserBodyJson`), sent verbatim so no re-serialisation can
+ * change the `newCredentials` bytes Dfns checks the signature against.
+ */
+export type RecoverUserParams =
+  | { temporaryAuthenticationToken: string; body: RecoverUserBody; bodyText?: undefined }
+  | { temporaryAuthenticationToken: string; bodyText: string; body?: undefined };
+
+/**
  * `POST /auth/recover/user` (the init step's temporary token as bearer): replaces every credential
  * of the user with `body.newCredentials`, proven by the old recovery key. Returns no token.
  *
  * @example
- * await recoverUser(client, { temporaryAuthenticationToken: challenge.temporaryAuthenticationToken, body });
+ * await recoverUser(client, { temporaryAuthenticationToken: challenge.temporaryAuthenticationToken, bodyText: recoverUserBodyJson(signed) });
  */
 export async function recoverUser(
   client: DfnsClient,
-  params: { temporaryAuthenticationToken: string; body: RecoverUserBody },
+  params: RecoverUserParams,
   options: RequestOptions = {},
 ): Promise<RegistrationResult> {
   return client.request({
@@ -68,6 +77,7 @@ export async function recoverUser(
     auth: 'temporary',
     temporaryToken: params.temporaryAuthenticationToken,
     body: params.body,
+    bodyText: params.bodyText,
     schema: registrationResultSchema(),
     signal: options.signal,
   });

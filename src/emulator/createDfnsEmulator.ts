@@ -1,3 +1,4 @@
+import { ADMIN_PREFIX, handleAdminRequest } from './adminRoutes';
 import { toBase64, toBase64Url } from './bytes';
 import { corsHeaders } from './cors';
 import { EmulatorEngine, type Route, type RouteRequest, type RouteResult } from './engine';
@@ -59,7 +60,10 @@ export interface EmulatorSnapshot {
 
 /** An in-memory Dfns auth API. */
 export interface DfnsEmulator {
-  /** Answers one Fetch API request, as the Dfns API would. Rejects with `TypeError` for a dropped request. */
+  /**
+   * Answers one Fetch API request, as the Dfns API would. Rejects with `TypeError` for a dropped
+   * request. Paths under `/emulator/admin/` are the emulator-only admin API (see `handleAdminRequest`).
+   */
   handle(request: Request): Promise<Response>;
   readonly orgId: string;
   readonly rpId: string;
@@ -171,7 +175,7 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
     return json(result.status, result.body, cors);
   }
 
-  return {
+  const emulator: DfnsEmulator = {
     orgId: resolved.orgId,
     rpId: resolved.rpId,
     faults,
@@ -189,6 +193,16 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
         return origin && Object.keys(cors).length === 0
           ? json(403, errorBody(403, `origin ${origin} is not allowed`), cors)
           : new Response(null, { status: 204, headers: cors });
+      }
+      // Emulator-only seeding and inspection for other processes; no faults or rate limit apply.
+      if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
+        try {
+          const { status, body } = await handleAdminRequest(emulator, method, path, request);
+          return json(status, body, cors);
+        } catch (error) {
+          if (error instanceof EmulatorHttpError) return json(error.status, errorBody(error.status, error.message, error.details), cors);
+          return json(500, errorBody(500, 'internal emulator error'), cors);
+        }
       }
       const fault = faults.take(method, path);
       if (fault?.latencyMs) await sleep(fault.latencyMs);
@@ -277,4 +291,5 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       state.requestTimes = [];
     },
   };
+  return emulator;
 }

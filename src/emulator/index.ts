@@ -11,6 +11,7 @@ export {
   type EmulatorSnapshot,
   type EmulatorUser,
 } from './createDfnsEmulator';
+export { ADMIN_PREFIX, handleAdminRequest, type AdminResult } from './adminRoutes';
 export { DEFAULT_ORIGINS, type DfnsEmulatorOptions, type OriginPolicy } from './options';
 export type { FaultController, FaultSpec } from './faults';
 export type { RequestRule } from './matchPath';

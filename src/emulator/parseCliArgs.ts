@@ -13,7 +13,15 @@ export const CLI_USAGE = `Usage: dfns-emulator [--port 8787] [--rp-id localhost]
                      [--org-id or-...] [--user demo@example.com]
 
 Serves a local, in-memory Dfns auth API with CORS. Passkeys must be made on a page whose origin
-is one of the --origin values (repeat the flag for several) and whose host is the rp id.`;
+is one of the --origin values (repeat the flag for several) and whose host is the rp id.
+--port 0 picks a free port; the first line printed is JSON with the real "url".
+
+Emulator-only admin API (not part of Dfns; local test data only):
+  POST /emulator/admin/users             {"username","kind"?}  -> {user, registrationCode}
+  POST /emulator/admin/service-accounts  {"name"?}             -> {userId, token, credId, privateKeyPem, publicKeyPem}
+  POST /emulator/admin/login             {"username"}          -> {token}
+  GET  /emulator/admin/outbox                                  -> {items: [{to, kind, code, sentAt}]}
+  GET  /emulator/admin/snapshot                                -> users, credentials, wallets, outbox, ...`;
 
 /** Parses `--flag value` and `--flag=value` pairs; throws an Error naming an unknown or incomplete flag. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {

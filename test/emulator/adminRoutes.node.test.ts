@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createDfnsEmulator } from '../../src/emulator/index';
+import { call, expectStatus } from './helpers/client';
+
+describe('the emulator-only admin routes', () => {
+  it('creates a user and shows its registration code in the outbox', async () => {
+    const emulator = createDfnsEmulator();
+    const created = expectStatus(
+      await call<{ user: { username: string; kind: string }; registrationCode: string }>(emulator, 'POST', '/emulator/admin/users', {
+        username: 'ann@example.com',
+        kind: 'EndUser',
+      }),
+      201,
+    );
+    expect(created.user).toMatchObject({ username: 'ann@example.com', kind: 'EndUser' });
+
+    const outbox = expectStatus(await call<{ items: unknown[] }>(emulator, 'GET', '/emulator/admin/outbox'), 200);
+    expect(outbox.items).toEqual([expect.objectContaining({ to: 'ann@example.com', kind: 'registration', code: created.registrationCode })]);
+  });
+
+  it('creates a service account whose token and PEM key work with the real API', async () => {
+    const emulator = createDfnsEmulator();
+    const sa = expectStatus(
+      await call<{ token: string; credId: string; privateKeyPem: string; userId: string }>(emulator, 'POST', '/emulator/admin/service-accounts', {}),
+      201,
+    );
+    expect(sa.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(emulator.credentials(sa.userId).map((c) => c.credentialId)).toEqual([sa.credId]);
+    // The token authenticates against Dfns's routes (credentials of the service account).
+    const listed = expectStatus(await call<{ items: { credentialId: string }[] }>(emulator, 'GET', '/auth/credentials', undefined, { token: sa.token }), 200);
+    expect(listed.items.map((c) => c.credentialId)).toEqual([sa.credId]);
+  });
+
+  it('logs a registered user in without a ceremony and snapshots the state', async () => {
+    const emulator = createDfnsEmulator();
+    emulator.createUser({ username: 'bo@example.com' });
+    const missing = await call(emulator, 'POST', '/emulator/admin/login', { username: 'nobody@example.com' });
+    expect(missing.status).toBe(404);
+    const snapshot = expectStatus(await call<{ orgId: string; users: unknown[] }>(emulator, 'GET', '/emulator/admin/snapshot'), 200);
+    expect(snapshot.orgId).toBe(emulator.orgId);
+    expect(snapshot.users).toHaveLength(1);
+  });
+
+  it('answers a bad body with 400 and an unknown route with 404, in Dfns\'s error shape', async () => {
+    const emulator = createDfnsEmulator();
+    const bad = await call(emulator, 'POST', '/emulator/admin/users', undefined, { raw: '{nope' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('request body is not valid JSON');
+    expect((await call(emulator, 'POST', '/emulator/admin/users', { kind: 'EndUser' })).body.error.message).toBe('username is required');
+    expect((await call(emulator, 'DELETE', '/emulator/admin/users')).status).toBe(404);
+  });
+
+  it('is not subject to injected faults or the rate limit, and sends CORS headers to allowed origins', async () => {
+    const emulator = createDfnsEmulator();
+    emulator.faults.set({ path: '/*', status: 500 });
+    emulator.setRateLimit(0);
+    const answer = await call(emulator, 'GET', '/emulator/admin/outbox');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:6006');
+    expect((await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId })).status).not.toBe(200);
+  });
+});
