@@ -7,3 +7,5 @@ export * from './errors';
 export * from './api';
 export * from './webauthn';
 export * from './keys';
+export * from './flows';
+export * from './messages';

@@ -17,7 +17,9 @@ export type ApiErrorCode =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
-  | 'server_error';
+  | 'server_error'
+  /** `/auth/login` answered `{ ssoClientId }`: this user must sign in through the organisation's SSO. */
+  | 'sso_required';
 
 /** Codes of errors from the browser's passkey ceremony. */
 export type PasskeyErrorCode =

@@ -14,7 +14,7 @@ import type {
   Credential,
   CredentialChallengeFor,
   CredentialCode,
-  CredentialList,
+  CredentialListResponse,
   MessageResult,
 } from './types';
 
@@ -78,7 +78,7 @@ export async function createCredential(
 }
 
 /** `GET /auth/credentials` (user token): every credential of the user. */
-export async function listCredentials(client: DfnsClient, options: RequestOptions = {}): Promise<CredentialList> {
+export async function listCredentials(client: DfnsClient, options: RequestOptions = {}): Promise<CredentialListResponse> {
   return client.request({
     method: 'GET',
     path: '/auth/credentials',

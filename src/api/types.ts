@@ -345,7 +345,7 @@ export interface Credential {
 }
 
 /** `GET /auth/credentials`. */
-export interface CredentialList {
+export interface CredentialListResponse {
   items: Credential[];
 }
 

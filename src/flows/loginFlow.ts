@@ -42,6 +42,11 @@ export type LoginEvent =
   | ChallengeReceivedEvent<LoginChallenge>
   /** The authenticator signed the challenge; the assertion stays with the hook. */
   | { type: 'signed'; attempt: number }
+  /**
+   * While idle, the user picked a passkey from the autofill list (conditional mediation, which
+   * runs beside the flow); the assertion stays with the hook, which now submits it.
+   */
+  | { type: 'autofill-signed' }
   /** `/auth/login` answered with a token; the token stays with the hook. */
   | { type: 'logged-in'; attempt: number }
   | FailedEvent
@@ -59,6 +64,8 @@ export function reduce(state: LoginState, event: LoginEvent): LoginState {
   switch (state.status) {
     case 'idle':
       if (event.type === 'prefetch') return { status: 'idle', attempt: state.attempt + 1, prefetching: true };
+      // A prefetch still in flight is dropped: the autofill ceremony brought its own challenge.
+      if (event.type === 'autofill-signed') return { status: 'submitting', attempt: state.attempt + 1 };
       if (event.type === 'start') {
         return state.challenge
           ? { status: 'awaiting-authenticator', attempt: state.attempt + 1, challenge: state.challenge }

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { dfnsKeys } from '../query/dfnsKeys';
-import type { CredentialList } from '../api/types';
+import type { CredentialListResponse } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { credentialsQueryOptions } from '../query/credentialsQueryOptions';
@@ -16,7 +16,7 @@ import { credentialsQueryOptions } from '../query/credentialsQueryOptions';
  */
 export function useCredentials(
   options?: Omit<
-    UseQueryOptions<CredentialList, DfnsAuthError, CredentialList, ReturnType<typeof dfnsKeys.credentials>>,
+    UseQueryOptions<CredentialListResponse, DfnsAuthError, CredentialListResponse, ReturnType<typeof dfnsKeys.credentials>>,
     'queryKey' | 'queryFn'
   >,
 ) {

@@ -35,3 +35,4 @@ export { recoverUserBodyJson, signRecovery } from './signRecovery';
 export type { SignedRecovery, SignRecoveryOptions } from './signRecovery';
 export { createPasswordProtectedKey, unlockPasswordProtectedKey } from './passwordProtectedKey';
 export type { CreatePasswordProtectedKeyOptions } from './passwordProtectedKey';
+export * from './parseRecoveryKit';

@@ -3,6 +3,7 @@ import type { DfnsMessages } from './types';
 
 /** Every user-facing string of the kit, in German. */
 export const germanMessages: DfnsMessages = {
+  locale: 'de',
   labels: {
     username: 'E-Mail-Adresse oder Benutzername',
     registrationCode: 'Registrierungscode',
@@ -22,6 +23,7 @@ export const germanMessages: DfnsMessages = {
   buttons: {
     register: 'Passkey erstellen',
     signIn: 'Mit Passkey anmelden',
+    signInUsernameless: 'Mit einem Passkey anmelden',
     continue: 'Weiter',
     retry: 'Erneut versuchen',
     cancel: 'Abbrechen',
@@ -40,6 +42,8 @@ export const germanMessages: DfnsMessages = {
     haveCode: 'Ich habe schon einen Code',
     recover: 'Konto wiederherstellen',
     editCodes: 'Eingaben ändern',
+    createNewPasskey: 'Neuen Passkey erstellen',
+    uploadKit: 'Wiederherstellungs-Kit hochladen',
   },
   status: {
     registerPasskey: {
@@ -156,11 +160,23 @@ export const germanMessages: DfnsMessages = {
     count: ({ count }) => (count === 1 ? '1 Eintrag' : `${count} Einträge`),
     createdOn: ({ date }) => `Hinzugefügt am ${date}`,
     deactivateConfirm: ({ name }) => `„${name}“ deaktivieren? Damit ist keine Anmeldung mehr möglich.`,
+    confirmDeactivate: 'Ja, deaktivieren',
+    loading: 'Ihre Zugangsdaten werden geladen …',
+    pending: 'Bitte mit Ihrem Passkey bestätigen …',
+    activated: ({ name }) => `„${name}“ ist wieder aktiv.`,
+    deactivated: ({ name }) => `„${name}“ ist deaktiviert.`,
+  },
+  credentialNames: {
+    passkey: ({ platform }) => `Passkey auf ${platform}`,
+    recoveryKey: 'Wiederherstellungsschlüssel',
+    thisDevice: 'diesem Gerät',
   },
   userAction: {
     request: ({ method, path }) => `${method} ${path}`,
     pendingApproval:
       'Ihre Anfrage muss gemäß den Richtlinien Ihrer Organisation erst freigegeben werden. Sie wird ausgeführt, sobald die Freigabe vorliegt.',
+    details: 'Angaben',
+    noDetails: 'Diese Anfrage sendet keine weiteren Angaben.',
   },
   success: {
     registered: ({ username }) => `Willkommen, ${username}. Ihr Passkey ist eingerichtet.`,
@@ -191,6 +207,15 @@ export const germanMessages: DfnsMessages = {
     fileName: ({ username, date }) => `wiederherstellungs-kit-${username}-${date}.txt`,
     copiedNotice: 'Wiederherstellungs-Kit in die Zwischenablage kopiert.',
   },
+  recoverAccount: {
+    newPasskeyTitle: 'Erstellen Sie Ihren neuen Passkey',
+    newPasskeyDescription:
+      'Ihr Wiederherstellungsschlüssel ist entsperrt. Erstellen Sie jetzt einen neuen Passkey – er ersetzt alle bisherigen Passkeys.',
+    kitFileHint:
+      'Oder laden Sie die Datei Ihres Wiederherstellungs-Kits (.txt) hoch, um Wiederherstellungscode und Schlüssel-ID automatisch einzutragen.',
+    kitFileRead: 'Aus Ihrem Wiederherstellungs-Kit übernommen.',
+    kitFileUnreadable: 'In dieser Datei haben wir weder einen Wiederherstellungscode noch eine Schlüssel-ID gefunden.',
+  },
   errors: {
     network_error: 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     aborted: 'Die Anfrage wurde abgebrochen.',
@@ -205,6 +230,7 @@ export const germanMessages: DfnsMessages = {
     conflict: 'Das wurde bereits erledigt oder gleichzeitig an anderer Stelle geändert.',
     rate_limited: 'Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     server_error: 'Der Dienst hat gerade Probleme. Bitte versuchen Sie es gleich noch einmal.',
+    sso_required: 'Ihre Organisation verlangt die Anmeldung per Single Sign-on (SSO) statt mit einem Passkey.',
     webauthn_unsupported:
       'Dieser Browser oder dieses Gerät unterstützt keine Passkeys. Bitte verwenden Sie einen anderen Browser oder ein anderes Gerät.',
     passkey_cancelled: 'Die Passkey-Abfrage wurde geschlossen oder ist abgelaufen.',

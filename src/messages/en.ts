@@ -3,6 +3,7 @@ import type { DfnsMessages } from './types';
 
 /** Every user-facing string of the kit, in English (the default). */
 export const englishMessages: DfnsMessages = {
+  locale: 'en',
   labels: {
     username: 'Email or username',
     registrationCode: 'Registration code',
@@ -22,6 +23,7 @@ export const englishMessages: DfnsMessages = {
   buttons: {
     register: 'Create passkey',
     signIn: 'Sign in with passkey',
+    signInUsernameless: 'Sign in with a passkey',
     continue: 'Continue',
     retry: 'Try again',
     cancel: 'Cancel',
@@ -40,6 +42,8 @@ export const englishMessages: DfnsMessages = {
     haveCode: 'I already have a code',
     recover: 'Recover account',
     editCodes: 'Change what I entered',
+    createNewPasskey: 'Create new passkey',
+    uploadKit: 'Upload recovery kit file',
   },
   status: {
     registerPasskey: {
@@ -152,10 +156,22 @@ export const englishMessages: DfnsMessages = {
     count: ({ count }) => (count === 1 ? '1 credential' : `${count} credentials`),
     createdOn: ({ date }) => `Added on ${date}`,
     deactivateConfirm: ({ name }) => `Deactivate "${name}"? It will no longer be able to sign in.`,
+    confirmDeactivate: 'Yes, deactivate',
+    loading: 'Loading your credentials…',
+    pending: 'Confirm with your passkey…',
+    activated: ({ name }) => `"${name}" is active again.`,
+    deactivated: ({ name }) => `"${name}" is deactivated.`,
+  },
+  credentialNames: {
+    passkey: ({ platform }) => `Passkey on ${platform}`,
+    recoveryKey: 'Recovery key',
+    thisDevice: 'this device',
   },
   userAction: {
     request: ({ method, path }) => `${method} ${path}`,
     pendingApproval: 'Your request is waiting for approval under your organisation’s policy. It will run once approved.',
+    details: 'Details',
+    noDetails: 'This request sends no details.',
   },
   success: {
     registered: ({ username }) => `Welcome, ${username}. Your passkey is ready.`,
@@ -186,6 +202,13 @@ export const englishMessages: DfnsMessages = {
     fileName: ({ username, date }) => `recovery-kit-${username}-${date}.txt`,
     copiedNotice: 'Recovery kit copied to the clipboard.',
   },
+  recoverAccount: {
+    newPasskeyTitle: 'Create your new passkey',
+    newPasskeyDescription: 'Your recovery key is unlocked. Create a new passkey now: it replaces all your old passkeys.',
+    kitFileHint: 'Or upload the recovery kit file (.txt) to fill in the recovery code and recovery key ID.',
+    kitFileRead: 'Filled in from your recovery kit file.',
+    kitFileUnreadable: 'We could not find a recovery code or recovery key ID in this file.',
+  },
   errors: {
     network_error: 'We could not reach the server. Check your internet connection and try again.',
     aborted: 'The request was cancelled.',
@@ -199,6 +222,7 @@ export const englishMessages: DfnsMessages = {
     conflict: 'This has already been done, or someone changed it at the same time.',
     rate_limited: 'Too many attempts. Wait a moment, then try again.',
     server_error: 'The service is having trouble right now. Please try again in a moment.',
+    sso_required: 'Your organisation requires you to sign in with single sign-on (SSO) instead of a passkey.',
     webauthn_unsupported: 'This browser or device does not support passkeys. Try another browser or device.',
     passkey_cancelled: 'The passkey prompt was closed or timed out.',
     passkey_already_registered: 'This device already has a passkey for your account.',

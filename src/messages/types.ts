@@ -19,6 +19,8 @@ export interface ComponentCopy {
 
 /** Every user-facing string of the kit. */
 export interface DfnsMessages {
+  /** BCP 47 language tag of the catalogue, used to format dates (`Intl.DateTimeFormat`). */
+  locale: string;
   /** Field labels. */
   labels: {
     username: string;
@@ -40,6 +42,8 @@ export interface DfnsMessages {
   buttons: {
     register: string;
     signIn: string;
+    /** Usernameless sign-in: the browser offers the passkeys saved for this site. */
+    signInUsernameless: string;
     continue: string;
     retry: string;
     cancel: string;
@@ -59,6 +63,10 @@ export interface DfnsMessages {
     haveCode: string;
     recover: string;
     editCodes: string;
+    /** Opens the passkey prompt of account recovery, once the recovery key is unlocked. */
+    createNewPasskey: string;
+    /** Picks the recovery kit file to fill in the recovery code and key id. */
+    uploadKit: string;
   };
   /** Live-region text per flow status; `idle` is usually empty (nothing to announce). */
   status: {
@@ -87,11 +95,29 @@ export interface DfnsMessages {
     count: (p: { count: number }) => string;
     createdOn: (p: { date: string }) => string;
     deactivateConfirm: (p: { name: string }) => string;
+    /** Confirms the inline "deactivate?" question. */
+    confirmDeactivate: string;
+    loading: string;
+    /** A row waits for the passkey prompt and the request. */
+    pending: string;
+    activated: (p: { name: string }) => string;
+    deactivated: (p: { name: string }) => string;
+  };
+  /** Default names of new credentials, editable before they are added. */
+  credentialNames: {
+    passkey: (p: { platform: string }) => string;
+    recoveryKey: string;
+    /** Stands for the platform when the browser does not tell it. */
+    thisDevice: string;
   };
   userAction: {
     /** What is about to be signed, e.g. "POST /wallets". */
     request: (p: { method: string; path: string }) => string;
     pendingApproval: string;
+    /** Heading of the summary of the request body. */
+    details: string;
+    /** Shown instead of the summary when the request has no body. */
+    noDetails: string;
   };
   success: {
     registered: (p: { username: string }) => string;
@@ -116,6 +142,18 @@ export interface DfnsMessages {
     instructions: string[];
     fileName: (p: { username: string; date: string }) => string;
     copiedNotice: string;
+  };
+  /** Copy of `<RecoverAccount/>` beyond its title, statuses and fields. */
+  recoverAccount: {
+    /** Heading of the step whose button opens the passkey prompt. */
+    newPasskeyTitle: string;
+    newPasskeyDescription: string;
+    /** Under the recovery code and key id fields: the kit file can fill them in. */
+    kitFileHint: string;
+    /** Announced after a kit file filled in the fields. */
+    kitFileRead: string;
+    /** The chosen file holds neither a recovery code nor a recovery key id. */
+    kitFileUnreadable: string;
   };
   /** One user-facing message per error code. */
   errors: Record<DfnsAuthErrorCode, string>;

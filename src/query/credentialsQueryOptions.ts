@@ -1,7 +1,7 @@
 import type { UseQueryOptions } from '@tanstack/react-query';
 import type { DfnsClient } from '../api/createDfnsClient';
 import { listCredentials } from '../api/credentials';
-import type { CredentialList } from '../api/types';
+import type { CredentialListResponse } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { dfnsKeys } from './dfnsKeys';
 
@@ -11,7 +11,7 @@ import { dfnsKeys } from './dfnsKeys';
  */
 export function credentialsQueryOptions(
   client: DfnsClient,
-): UseQueryOptions<CredentialList, DfnsAuthError, CredentialList, ReturnType<typeof dfnsKeys.credentials>> {
+): UseQueryOptions<CredentialListResponse, DfnsAuthError, CredentialListResponse, ReturnType<typeof dfnsKeys.credentials>> {
   return {
     queryKey: dfnsKeys.credentials(client),
     queryFn: ({ signal }) => listCredentials(client, { signal }),

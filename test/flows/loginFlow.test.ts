@@ -38,6 +38,7 @@ const events: Record<string, (attempt: number) => LoginEvent> = {
   'failed-cancelled': (attempt) => ({ type: 'failed', attempt, error: cancelledError }),
   retry: () => ({ type: 'retry' }),
   continue: () => ({ type: 'continue' }),
+  'autofill-signed': () => ({ type: 'autofill-signed' }),
   reset: () => ({ type: 'reset' }),
 };
 
@@ -60,6 +61,9 @@ describe('login flow', () => {
       ...reset,
       ['idle', 'prefetch', { status: 'idle', attempt: A + 1, prefetching: true }],
       ['idle', 'start', fetching],
+      ['idle', 'autofill-signed', { status: 'submitting', attempt: A + 1 }],
+      ['idle-prefetching', 'autofill-signed', { status: 'submitting', attempt: A + 1 }],
+      ['idle-prefetched', 'autofill-signed', { status: 'submitting', attempt: A + 1 }],
       ['idle-prefetching', 'prefetch', { status: 'idle', attempt: A + 1, prefetching: true }],
       ['idle-prefetching', 'start', fetching],
       ['idle-prefetching', 'challenge-received', { ...prefetchDone, challenge: loginChallenge }],

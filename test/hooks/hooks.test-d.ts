@@ -2,7 +2,7 @@
 import { expectTypeOf } from 'vitest';
 import type { Concealed } from '../../src/query/conceal';
 import type { DfnsAuthError, DfnsAuthErrorCode } from '../../src/errors';
-import type { Credential, CredentialList, RecoveryChallenge, RegistrationChallenge, UserActionResult } from '../../src/api/types';
+import type { Credential, CredentialListResponse, RecoveryChallenge, RegistrationChallenge, UserActionResult } from '../../src/api/types';
 import {
   useCreateCredential,
   useRecoveryInit,
@@ -36,4 +36,4 @@ declare const signature: ReturnType<typeof useUserActionSignature>;
 expectTypeOf(signature.data).toEqualTypeOf<UserActionResult | undefined>();
 
 declare const credentials: ReturnType<typeof useCredentials>;
-expectTypeOf(credentials.data).toEqualTypeOf<CredentialList | undefined>();
+expectTypeOf(credentials.data).toEqualTypeOf<CredentialListResponse | undefined>();

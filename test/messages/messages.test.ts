@@ -24,6 +24,7 @@ const everyCode: Record<DfnsAuthErrorCode, true> = {
   conflict: true,
   rate_limited: true,
   server_error: true,
+  sso_required: true,
   webauthn_unsupported: true,
   passkey_cancelled: true,
   passkey_already_registered: true,

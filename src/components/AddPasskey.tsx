@@ -1,0 +1,51 @@
+'use client';
+import { useCallback, type ReactNode } from 'react';
+import type { DfnsAuthError } from '../errors';
+import type { UseAddCredentialResult } from '../hooks/useAddCredential';
+import { useAddPasskey } from '../hooks/useAddPasskey';
+import type { Credential } from '../api/types';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
+import { AddCredentialView } from './parts/AddCredentialView';
+import type { KitComponentProps } from './parts/FlowFrame';
+import { platformName } from './parts/platformName';
+import { useKitMessages } from './parts/useKitMessages';
+
+/** Props of `<AddPasskey>`. */
+export interface AddPasskeyProps extends KitComponentProps {
+  onSuccess?: ((result: { credential: Credential }) => void) | undefined;
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+  messages?: DeepPartial<DfnsMessages> | undefined;
+  /** Replaces the default markup (still inside the root) with your own, driven by the hook. */
+  children?: ((hook: UseAddCredentialResult) => ReactNode) | undefined;
+}
+
+/**
+ * Adds a passkey to the logged-in user's account: a name (prefilled "Passkey on <platform>"),
+ * the prompt that creates it, and a prompt with an existing passkey that authorises it.
+ *
+ * @example
+ * <AddPasskey onSuccess={({ credential }) => console.log(credential.name)} />
+ */
+export function AddPasskey(props: AddPasskeyProps): ReactNode {
+  const { onSuccess, onError, messages: overrides, children, ...frame } = props;
+  const messages = useKitMessages(overrides, 'AddPasskey');
+  const hook = useAddPasskey({ onSuccess, onError });
+  const defaultName = useCallback(
+    () => messages.credentialNames.passkey({ platform: platformName() ?? messages.credentialNames.thisDevice }),
+    [messages],
+  );
+  return (
+    <AddCredentialView
+      {...frame}
+      name="AddPasskey"
+      hook={hook}
+      messages={messages}
+      copyKey="addPasskey"
+      submitLabel={messages.buttons.addPasskey}
+      defaultName={defaultName}
+      successText={(name) => messages.success.passkeyAdded({ name })}
+    >
+      {children}
+    </AddCredentialView>
+  );
+}

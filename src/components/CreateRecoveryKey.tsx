@@ -1,0 +1,48 @@
+'use client';
+import { useCallback, type ReactNode } from 'react';
+import type { Credential } from '../api/types';
+import type { DfnsAuthError } from '../errors';
+import type { UseAddCredentialResult } from '../hooks/useAddCredential';
+import { useCreateRecoveryKey } from '../hooks/useCreateRecoveryKey';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
+import { AddCredentialView } from './parts/AddCredentialView';
+import type { KitComponentProps } from './parts/FlowFrame';
+import { useKitMessages } from './parts/useKitMessages';
+
+/** Props of `<CreateRecoveryKey>`. */
+export interface CreateRecoveryKeyProps extends KitComponentProps {
+  /** Called once the user confirmed they saved the new recovery kit. */
+  onSuccess?: ((result: { credential: Credential }) => void) | undefined;
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+  messages?: DeepPartial<DfnsMessages> | undefined;
+  /** Replaces the default markup (still inside the root) with your own, driven by the hook. */
+  children?: ((hook: UseAddCredentialResult) => ReactNode) | undefined;
+}
+
+/**
+ * Creates a recovery key for the logged-in user, authorised with their passkey, and shows the
+ * new recovery kit once (copy, download, print) until they confirm they saved it.
+ *
+ * @example
+ * <CreateRecoveryKey onSuccess={() => router.push('/settings')} />
+ */
+export function CreateRecoveryKey(props: CreateRecoveryKeyProps): ReactNode {
+  const { onSuccess, onError, messages: overrides, children, ...frame } = props;
+  const messages = useKitMessages(overrides, 'CreateRecoveryKey');
+  const hook = useCreateRecoveryKey({ onSuccess, onError });
+  const defaultName = useCallback(() => messages.credentialNames.recoveryKey, [messages]);
+  return (
+    <AddCredentialView
+      {...frame}
+      name="CreateRecoveryKey"
+      hook={hook}
+      messages={messages}
+      copyKey="createRecoveryKey"
+      submitLabel={messages.buttons.addRecoveryKey}
+      defaultName={defaultName}
+      successText={() => messages.success.recoveryKeyAdded}
+    >
+      {children}
+    </AddCredentialView>
+  );
+}

@@ -1,0 +1,218 @@
+'use client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Credential } from '../api/types';
+import type { DfnsAuthError } from '../errors';
+import { useCredentials } from '../hooks/useCredentials';
+import { useUserActionSigner, type UserActionRequest } from '../hooks/useUserActionSigner';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
+import { useDfnsAuth } from '../provider/useDfnsAuth';
+import { dfnsKeys } from '../query/dfnsKeys';
+import { Button } from './parts/Button';
+import { ErrorAlert } from './parts/ErrorAlert';
+import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { useKitMessages } from './parts/useKitMessages';
+
+/** Props of `<CredentialList>`. */
+export interface CredentialListProps extends KitComponentProps {
+  /** A credential was activated or deactivated (the list is refreshed already). */
+  onChange?: ((change: { credential: Credential; isActive: boolean }) => void) | undefined;
+  /** Called once per failed activate or deactivate. */
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+  messages?: DeepPartial<DfnsMessages> | undefined;
+  /** Replaces the default list (still inside the root), e.g. to render rows your way. */
+  children?: ((list: ReturnType<typeof useCredentials>) => ReactNode) | undefined;
+}
+
+/**
+ * The logged-in user's passkeys and recovery keys: kind, name, date added, and whether each is
+ * active, with activate / deactivate (each confirmed with a passkey, deactivation asked first).
+ *
+ * @example
+ * <CredentialList onChange={({ credential, isActive }) => audit(credential.name, isActive)} />
+ */
+export function CredentialList(props: CredentialListProps): ReactNode {
+  const { onChange, onError, messages: overrides, children, ...frame } = props;
+  const messages = useKitMessages(overrides, 'CredentialList');
+  const list = useCredentials();
+  const [announcement, setAnnouncement] = useState('');
+  const copy = messages.credentialList;
+  const items = list.data?.items ?? [];
+  const status = list.status === 'pending' ? 'loading' : list.status === 'error' ? 'error' : 'ready';
+
+  return (
+    <FlowFrame
+      {...frame}
+      name="CredentialList"
+      status={status}
+      title={messages.components.credentialList.title}
+      description={messages.components.credentialList.description}
+      statusText={status === 'loading' ? copy.loading : announcement}
+    >
+      {children ? (
+        children(list)
+      ) : list.status === 'error' ? (
+        <ErrorAlert error={list.error} messages={messages} onRetry={() => void list.refetch()} />
+      ) : list.status === 'pending' ? null : items.length === 0 ? (
+        <p className="dfns-empty">{copy.empty}</p>
+      ) : (
+        <>
+          <p className="dfns-hint">{copy.count({ count: items.length })}</p>
+          <ul className="dfns-list dfns-credential-list">
+            {items.map((credential) => (
+              <CredentialRow
+                key={credential.credentialUuid}
+                credential={credential}
+                messages={messages}
+                onAnnounce={setAnnouncement}
+                onChange={onChange}
+                onError={onError}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+    </FlowFrame>
+  );
+}
+
+/** Props of one row. */
+interface CredentialRowProps {
+  credential: Credential;
+  messages: DfnsMessages;
+  onAnnounce: (text: string) => void;
+  onChange: CredentialListProps['onChange'];
+  onError: CredentialListProps['onError'];
+}
+
+/** One credential, with its own signing flow: rows can fail or wait independently. */
+function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: CredentialRowProps): ReactNode {
+  const { client } = useDfnsAuth('CredentialList');
+  const queryClient = useQueryClient();
+  const copy = messages.credentialList;
+  const [confirming, setConfirming] = useState(false);
+  // True from the click until the refreshed list shows the new state, so no double toggle.
+  const [refreshing, setRefreshing] = useState(false);
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef(false);
+  const nameId = useId();
+  const targetActive = !credential.isActive;
+
+  const request = useMemo<UserActionRequest>(
+    () => ({
+      method: 'PUT',
+      path: credential.isActive ? '/auth/credentials/deactivate' : '/auth/credentials/activate',
+      body: { credentialUuid: credential.credentialUuid },
+    }),
+    [credential.isActive, credential.credentialUuid],
+  );
+
+  const signer = useUserActionSigner({
+    onSuccess: () => {
+      setRefreshing(true);
+      void queryClient.invalidateQueries({ queryKey: dfnsKeys.credentials(client) }).finally(() => {
+        setRefreshing(false);
+        signer.reset();
+        onAnnounce(targetActive ? copy.activated({ name: credential.name }) : copy.deactivated({ name: credential.name }));
+        onChange?.({ credential, isActive: targetActive });
+      });
+    },
+    onError,
+  });
+  const { state } = signer;
+  const busy =
+    refreshing || state.status === 'fetching-challenge' || state.status === 'awaiting-authenticator' || state.status === 'submitting';
+
+  // Moving focus to the question tells keyboard and screen-reader users what the click did.
+  useEffect(() => {
+    if (confirming) questionRef.current?.focus();
+    else if (returnFocus.current) actionsRef.current?.querySelector('button')?.focus();
+    returnFocus.current = false;
+  }, [confirming]);
+
+  const toggle = (): void => {
+    if (busy) return;
+    setConfirming(false);
+    // The result shows in the row (and onError); the promise is for callers of the hook.
+    signer.signedFetch(request.path, { method: request.method, body: request.body }).catch(() => undefined);
+  };
+
+  const askToDeactivate = (): void => {
+    setConfirming(true);
+    // The request is known now: fetch its challenge while the user reads the question.
+    signer.prefetch(request);
+  };
+
+  const cancel = (): void => {
+    setConfirming(false);
+    signer.reset();
+    // Back to the button that asked, so keyboard users keep their place.
+    returnFocus.current = true;
+  };
+
+  const dateAdded = formatDate(credential.dateCreated, messages.locale);
+
+  return (
+    <li className="dfns-list-item dfns-credential" data-kind={credential.kind} data-active={credential.isActive} aria-labelledby={nameId}>
+      <div className="dfns-credential-info">
+        <span id={nameId} className="dfns-credential-name">
+          {credential.name}
+        </span>{' '}
+        <span className="dfns-credential-kind">{copy.kinds[credential.kind]}</span>{' '}
+        <span className="dfns-badge" data-active={credential.isActive} data-tone={credential.isActive ? 'success' : undefined}>
+          {credential.isActive ? copy.active : copy.inactive}
+        </span>
+        {dateAdded ? <p className="dfns-hint">{copy.createdOn({ date: dateAdded })}</p> : null}
+      </div>
+      {state.status === 'error' ? (
+        <ErrorAlert
+          error={state.error}
+          messages={messages}
+          onRetry={() => void signer.retry().catch(() => undefined)}
+          onContinue={state.challenge ? () => void signer.continue().catch(() => undefined) : undefined}
+          onCancel={cancel}
+        />
+      ) : state.status === 'awaiting-approval' ? (
+        <p className="dfns-notice">{messages.userAction.pendingApproval}</p>
+      ) : confirming ? (
+        <div className="dfns-confirm">
+          <p ref={questionRef} tabIndex={-1}>
+            {copy.deactivateConfirm({ name: credential.name })}
+          </p>
+          <div className="dfns-actions">
+            <Button variant="danger" onClick={toggle}>
+              {copy.confirmDeactivate}
+            </Button>
+            <Button variant="secondary" onClick={cancel}>
+              {messages.buttons.cancel}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div ref={actionsRef} className="dfns-actions">
+          <Button
+            variant={credential.isActive ? 'secondary' : 'primary'}
+            busy={busy}
+            onClick={credential.isActive ? askToDeactivate : toggle}
+          >
+            {credential.isActive ? messages.buttons.deactivate : messages.buttons.activate}
+          </Button>
+          {busy ? <span className="dfns-hint">{copy.pending}</span> : null}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The date in the catalogue's language, or nothing for a date Dfns did not send in a known form. */
+function formatDate(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  } catch {
+    // An unknown locale tag in a custom catalogue: fall back to the runtime's default language.
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+  }
+}

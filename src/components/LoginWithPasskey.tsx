@@ -1,0 +1,149 @@
+'use client';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import type { DfnsAuthError } from '../errors';
+import {
+  useLoginWithPasskey,
+  type LoginWithPasskeyResult,
+  type UseLoginWithPasskeyResult,
+} from '../hooks/useLoginWithPasskey';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
+import { Button } from './parts/Button';
+import { ErrorAlert } from './parts/ErrorAlert';
+import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { TextField } from './parts/TextField';
+import { useKitMessages } from './parts/useKitMessages';
+
+/** Props of `<LoginWithPasskey/>`. */
+export interface LoginWithPasskeyProps extends KitComponentProps {
+  /** The user to log in; when omitted a username field is shown (left empty, the login is usernameless). */
+  username?: string | undefined;
+  /** With the username field: also offer "Sign in with a passkey" without a username (default true). */
+  usernameless?: boolean | undefined;
+  /** Offer passkey autofill on the username field where the browser supports it (default true). */
+  autofill?: boolean | undefined;
+  /** Receives the login token. */
+  onSuccess?: ((result: LoginWithPasskeyResult) => void) | undefined;
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+  /** Overrides of the provider's messages, for this component only. */
+  messages?: DeepPartial<DfnsMessages> | undefined;
+  /** Replaces the default markup (inside the root) with your own, driven by the hook. */
+  children?: ((login: UseLoginWithPasskeyResult) => ReactNode) | undefined;
+}
+
+/**
+ * Sign in with a passkey: a username field (with passkey autofill) or a fixed username, and a
+ * usernameless button. The challenge is fetched on intent (blur, hover, focus), so the click
+ * opens the passkey prompt straight away.
+ *
+ * @example
+ * <LoginWithPasskey onSuccess={({ token }) => session.set(token)} />
+ */
+export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
+  const { username, usernameless = true, autofill, onSuccess, onError, messages: overrides, children, ...frame } = props;
+  const messages = useKitMessages(overrides, 'LoginWithPasskey');
+  const login = useLoginWithPasskey({ onSuccess, onError, autofill: autofill ?? username === undefined });
+  const { state } = login;
+  const formRef = useRef<HTMLFormElement>(null);
+  const successRef = useRef<HTMLParagraphElement>(null);
+  const previousStatus = useRef(state.status);
+  const copy = messages.components.loginWithPasskey;
+  const busy = state.status !== 'idle';
+
+  useEffect(() => {
+    // Back from an error (Cancel): the form replaced the alert, so put the user back in it.
+    if (state.status === 'idle' && previousStatus.current === 'error') {
+      formRef.current?.querySelector<HTMLElement>('input, button')?.focus();
+    }
+    if (state.status === 'success') successRef.current?.focus();
+    previousStatus.current = state.status;
+  }, [state.status]);
+
+  const typedUsername = (): string | undefined => {
+    if (username !== undefined) return username;
+    const field = formRef.current?.elements.namedItem('username');
+    return field instanceof HTMLInputElement ? field.value : undefined;
+  };
+
+  const prefetchTyped = (): void => {
+    const value = typedUsername();
+    if (value?.trim()) login.prefetch({ username: value });
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    login.start({ username: typedUsername() });
+  };
+
+  const body = (): ReactNode => {
+    switch (state.status) {
+      case 'error':
+        return (
+          <ErrorAlert
+            error={state.error}
+            messages={messages}
+            onRetry={login.retry}
+            onContinue={state.challenge ? login.continue : undefined}
+            onCancel={login.reset}
+          />
+        );
+      case 'success':
+        return (
+          <p ref={successRef} tabIndex={-1} className="dfns-success">
+            {messages.success.signedIn}
+          </p>
+        );
+      case 'idle':
+      case 'fetching-challenge':
+      case 'awaiting-authenticator':
+      case 'submitting':
+        return (
+          <form ref={formRef} className="dfns-form" onSubmit={submit}>
+            {username === undefined ? (
+              <TextField
+                label={messages.labels.username}
+                hint={messages.hints.username}
+                name="username"
+                type="text"
+                autoCapitalize="none"
+                spellCheck={false}
+                autoComplete={login.autofill ? 'username webauthn' : 'username'}
+                readOnly={busy}
+                onBlur={prefetchTyped}
+              />
+            ) : null}
+            <div className="dfns-actions">
+              <Button type="submit" busy={busy} onPointerEnter={prefetchTyped} onFocus={prefetchTyped}>
+                {username === undefined ? messages.buttons.continue : messages.buttons.signIn}
+              </Button>
+              {username === undefined && usernameless ? (
+                <Button
+                  variant="secondary"
+                  busy={busy}
+                  onPointerEnter={() => login.prefetch()}
+                  onFocus={() => login.prefetch()}
+                  onClick={() => login.start()}
+                >
+                  {messages.buttons.signInUsernameless}
+                </Button>
+              ) : null}
+            </div>
+          </form>
+        );
+      default:
+        return state satisfies never;
+    }
+  };
+
+  return (
+    <FlowFrame
+      {...frame}
+      name="LoginWithPasskey"
+      status={state.status}
+      title={copy.title}
+      description={copy.description}
+      statusText={messages.status.loginWithPasskey[state.status]}
+    >
+      {children ? children(login) : body()}
+    </FlowFrame>
+  );
+}

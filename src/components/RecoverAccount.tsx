@@ -1,0 +1,322 @@
+'use client';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
+import { useRecoverAccount, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
+import { parseRecoveryKit } from '../keys/parseRecoveryKit';
+import { errorMessage } from '../messages/errorMessage';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
+import { Button } from './parts/Button';
+import { ErrorAlert } from './parts/ErrorAlert';
+import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
+import { TextField } from './parts/TextField';
+import { useKitMessages } from './parts/useKitMessages';
+
+/** Props of `<RecoverAccount/>`. */
+export interface RecoverAccountProps extends KitComponentProps, UseRecoverAccountOptions {
+  /** Overrides of the provider's catalogue for this component. */
+  messages?: DeepPartial<DfnsMessages> | undefined;
+  /** Replaces the default markup (inside the root) with your own, driven by the hook. */
+  children?: ((recovery: UseRecoverAccountResult) => ReactNode) | undefined;
+}
+
+/** Errors caused by what the user typed: shown on the form, next to the field, with the fields kept. */
+const FIELD_OF_ERROR: Partial<Record<DfnsAuthErrorCode, 'verificationCode' | 'recoveryCode' | 'recoveryKeyId' | 'username'>> = {
+  recovery_code_invalid: 'recoveryCode',
+  recovery_code_malformed: 'recoveryCode',
+  recovery_key_not_found: 'recoveryKeyId',
+  unauthorized: 'verificationCode',
+  invalid_input: 'username',
+};
+
+/** The field an error belongs to, when it came from the codes form. */
+function fieldOf(
+  state: UseRecoverAccountResult['state'],
+  username: string,
+): { error: DfnsAuthError; field: string } | undefined {
+  if (state.status !== 'error') return undefined;
+  if (state.step !== 'fetching-challenge' && state.step !== 'unlocking-recovery-key') return undefined;
+  let field = FIELD_OF_ERROR[state.error.code];
+  // The hook reports a missing username or verification code alike; the empty field tells which.
+  if (field === 'username' && username.trim() !== '') field = 'verificationCode';
+  return field ? { error: state.error, field } : undefined;
+}
+
+/**
+ * Drop-in account recovery with a recovery kit: username, the emailed code (standard mode), the
+ * recovery code and key id (typed, pasted or read from the kit file), a "Create new passkey"
+ * click, and the new recovery kit.
+ *
+ * @example
+ * <RecoverAccount onSuccess={({ user }) => navigate(`/login?username=${user.username}`)} />
+ * // Delegated: your backend verified the user and relays the Dfns challenge.
+ * <RecoverAccount username={email} getChallenge={(p) => fetch('/api/recover', { method: 'POST', body: JSON.stringify(p) }).then((r) => r.json())} />
+ */
+export function RecoverAccount(props: RecoverAccountProps): ReactNode {
+  const { messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
+  const messages = useKitMessages(overrides, 'RecoverAccount');
+  const recovery = useRecoverAccount(options);
+  const { state, mode, codeSent, promptOpen } = recovery;
+
+  const [username, setUsername] = useState(options.username ?? '');
+  const [verificationCode, setVerificationCode] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [recoveryKeyId, setRecoveryKeyId] = useState('');
+  const [fileNotice, setFileNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const fileId = useId();
+  const fileHintId = `${fileId}-hint`;
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+
+  const fieldError = fieldOf(state, options.username ?? username);
+  const errorCode = state.status === 'error' ? state.error.code : undefined;
+  const status = state.status;
+
+  // A wrong recovery code is cleared (it is a secret and wrong anyway); the other fields stay.
+  // Adjusted during render, not in an effect, so the alert never shows next to the stale code.
+  const [seenError, setSeenError] = useState<DfnsAuthError | undefined>(undefined);
+  const currentError = state.status === 'error' ? state.error : undefined;
+  if (currentError !== seenError) {
+    setSeenError(currentError);
+    if (errorCode === 'recovery_code_invalid' || errorCode === 'recovery_code_malformed') setRecoveryCode('');
+  }
+
+  // Once the codes did their job they leave the page, so no secret stays in the DOM.
+  useEffect(() => {
+    if (status === 'awaiting-authenticator' || status === 'showing-recovery-kit' || status === 'success') {
+      setVerificationCode('');
+      setRecoveryCode('');
+      setFileNotice(undefined);
+    }
+    if (status === 'awaiting-authenticator') stepHeading.current?.focus();
+  }, [status]);
+
+  const copy = messages.recoverAccount;
+  const statusText = (() => {
+    if (fileNotice && (status === 'idle' || status === 'code-sent' || status === 'error')) return fileNotice.text;
+    if (status === 'awaiting-authenticator' && !promptOpen) return copy.newPasskeyDescription;
+    if (status === 'code-sent' && !codeSent) return '';
+    return messages.status.recoverAccount[status];
+  })();
+
+  const askedForUsername = options.username === undefined;
+  const submitCodes = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    recovery.submitCodes({
+      username: options.username ?? username,
+      verificationCode: mode === 'standard' ? verificationCode : undefined,
+      recoveryCode,
+      recoveryKeyId,
+    });
+  };
+
+  const readKitFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared at once: the same file can be picked again, and the form keeps no file handle.
+    input.value = '';
+    if (!file) return;
+    let text = '';
+    try {
+      text = await file.text();
+    } catch {
+      text = '';
+    }
+    const parsed = parseRecoveryKit(text, {
+      recoveryKeyIdLabels: [messages.recoveryKit.recoveryKeyId, messages.labels.recoveryKeyId],
+      usernameLabels: [messages.recoveryKit.username],
+    });
+    if (parsed.recoveryCode === undefined && parsed.recoveryKeyId === undefined) {
+      setFileNotice({ ok: false, text: copy.kitFileUnreadable });
+      return;
+    }
+    if (parsed.recoveryCode !== undefined) setRecoveryCode(parsed.recoveryCode);
+    if (parsed.recoveryKeyId !== undefined) setRecoveryKeyId(parsed.recoveryKeyId);
+    if (parsed.username !== undefined && askedForUsername && username.trim() === '') setUsername(parsed.username);
+    setFileNotice({ ok: true, text: copy.kitFileRead });
+  };
+
+  const invalid = (field: string): string | undefined =>
+    fieldError?.field === field ? errorMessage(messages, fieldError.error) : undefined;
+
+  const usernameField = (
+    <TextField
+      label={messages.labels.username}
+      hint={messages.hints.username}
+      name="username"
+      autoComplete="username"
+      required
+      value={username}
+      onChange={(event) => setUsername(event.target.value)}
+      invalidMessage={invalid('username')}
+    />
+  );
+
+  const codesForm = (
+    <form className="dfns-form" onSubmit={submitCodes} noValidate>
+      {askedForUsername ? usernameField : null}
+      {mode === 'standard' ? (
+        <TextField
+          label={messages.labels.verificationCode}
+          hint={messages.hints.verificationCode}
+          name="verificationCode"
+          autoComplete="one-time-code"
+          required
+          autoFocus={status === 'code-sent'}
+          value={verificationCode}
+          onChange={(event) => setVerificationCode(event.target.value)}
+          invalidMessage={invalid('verificationCode')}
+        />
+      ) : null}
+      <TextField
+        label={messages.labels.recoveryCode}
+        hint={messages.hints.recoveryCode}
+        name="recoveryCode"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        value={recoveryCode}
+        onChange={(event) => setRecoveryCode(event.target.value)}
+        invalidMessage={invalid('recoveryCode')}
+      />
+      <TextField
+        label={messages.labels.recoveryKeyId}
+        hint={messages.hints.recoveryKeyId}
+        name="recoveryKeyId"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        value={recoveryKeyId}
+        onChange={(event) => setRecoveryKeyId(event.target.value)}
+        invalidMessage={invalid('recoveryKeyId')}
+      />
+      <div className="dfns-file">
+        <input
+          id={fileId}
+          type="file"
+          accept=".txt,text/plain"
+          className="dfns-visually-hidden"
+          aria-describedby={fileHintId}
+          onChange={(event) => void readKitFile(event)}
+        />
+        {/* The visible control is the label: clicking it opens the picker, and it names the input. */}
+        <label htmlFor={fileId} className="dfns-button dfns-file-button" data-variant="secondary">
+          {messages.buttons.uploadKit}
+        </label>
+        <p id={fileHintId} className="dfns-hint">
+          {copy.kitFileHint}
+        </p>
+        {fileNotice ? (
+          <p className={fileNotice.ok ? 'dfns-notice' : 'dfns-field-error'}>{fileNotice.text}</p>
+        ) : null}
+      </div>
+      <div className="dfns-actions">
+        <Button type="submit">{messages.buttons.recover}</Button>
+        {mode === 'standard' ? (
+          <Button variant="secondary" onClick={() => recovery.sendCode(options.username ?? username)}>
+            {codeSent ? messages.buttons.resendCode : messages.buttons.sendCode}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+
+  const body = (): ReactNode => {
+    switch (state.status) {
+      case 'idle':
+        if (mode === 'delegated') return codesForm;
+        return (
+          <form
+            className="dfns-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              recovery.sendCode(options.username ?? username);
+            }}
+          >
+            {askedForUsername ? usernameField : null}
+            <div className="dfns-actions">
+              <Button type="submit">{messages.buttons.sendCode}</Button>
+              <Button variant="secondary" onClick={recovery.haveCode}>
+                {messages.buttons.haveCode}
+              </Button>
+            </div>
+          </form>
+        );
+      case 'code-sent':
+        return codesForm;
+      case 'sending-code':
+      case 'fetching-challenge':
+      case 'unlocking-recovery-key':
+        return (
+          <div className="dfns-actions">
+            <Button busy>{messages.buttons.recover}</Button>
+            <Button variant="secondary" onClick={recovery.reset}>
+              {messages.buttons.cancel}
+            </Button>
+          </div>
+        );
+      case 'awaiting-authenticator':
+        return (
+          <div className="dfns-step">
+            <h3 ref={stepHeading} tabIndex={-1} className="dfns-subtitle">
+              {copy.newPasskeyTitle}
+            </h3>
+            <p className="dfns-description">{copy.newPasskeyDescription}</p>
+            <div className="dfns-actions">
+              <Button busy={promptOpen} onClick={recovery.createNewPasskey}>
+                {messages.buttons.createNewPasskey}
+              </Button>
+            </div>
+          </div>
+        );
+      case 'signing-with-recovery-key':
+      case 'submitting':
+      case 'logging-in':
+        return (
+          <div className="dfns-actions">
+            <Button busy>{messages.buttons.recover}</Button>
+          </div>
+        );
+      case 'showing-recovery-kit':
+        return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={recovery.kitSaved} />;
+      case 'success':
+        return <p className="dfns-success">{messages.success.recovered({ username: state.user.username })}</p>;
+      case 'error':
+        if (fieldError) {
+          return (
+            <>
+              <ErrorAlert error={state.error} messages={messages} onRetry={recovery.editCodes} />
+              {codesForm}
+            </>
+          );
+        }
+        return (
+          <ErrorAlert
+            error={state.error}
+            messages={messages}
+            onRetry={recovery.retry}
+            onContinue={state.challenge ? recovery.continue : undefined}
+            onCancel={state.user ? undefined : recovery.reset}
+          />
+        );
+      default:
+        return state satisfies never;
+    }
+  };
+
+  return (
+    <FlowFrame
+      name="RecoverAccount"
+      status={state.status}
+      title={messages.components.recoverAccount.title}
+      description={messages.components.recoverAccount.description}
+      statusText={statusText}
+      className={className}
+      unstyled={unstyled}
+      headingLevel={headingLevel}
+    >
+      {children ? children(recovery) : body()}
+    </FlowFrame>
+  );
+}

@@ -1,0 +1,180 @@
+'use client';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import type { WalletSpec } from '../api/types';
+import type { DfnsAuthError } from '../errors';
+import {
+  useRegisterPasskey,
+  type RegisterPasskeyMode,
+  type RegisterPasskeyResult,
+  type RegistrationChallengeRelay,
+  type UseRegisterPasskeyResult,
+} from '../hooks/useRegisterPasskey';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
+import { Button } from './parts/Button';
+import { ErrorAlert } from './parts/ErrorAlert';
+import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
+import { TextField } from './parts/TextField';
+import { useKitMessages } from './parts/useKitMessages';
+
+/** Props of `<RegisterPasskey/>`. */
+export interface RegisterPasskeyProps extends KitComponentProps {
+  /** The user to register; a field is shown when omitted. */
+  username?: string | undefined;
+  /** The emailed registration code (`standard` and `endUser` modes); a field is shown when omitted. */
+  registrationCode?: string | undefined;
+  /** Default `standard`; see `useRegisterPasskey`. */
+  mode?: RegisterPasskeyMode | undefined;
+  /** Log in right after a registration that returns no token (a second passkey prompt). */
+  autoLogin?: boolean | undefined;
+  /** Wallets made with an end user (`endUser`, or `delegated` completing as an end user). */
+  wallets?: WalletSpec[] | undefined;
+  /** `delegated` mode: asks your backend for the registration challenge. */
+  getChallenge?: RegistrationChallengeRelay | undefined;
+  /** Also create a recovery key and show its kit (default true). */
+  recoveryKey?: boolean | undefined;
+  onSuccess?: ((result: RegisterPasskeyResult) => void) | undefined;
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+  /** Overrides of the provider's messages, for this component only. */
+  messages?: DeepPartial<DfnsMessages> | undefined;
+  /** Replaces the default markup (inside the root) with your own, driven by the hook. */
+  children?: ((register: UseRegisterPasskeyResult) => ReactNode) | undefined;
+}
+
+/**
+ * Passkey registration: username and registration code (as props or fields), the passkey
+ * prompt, a recovery key with its kit to save, and optionally the login that follows.
+ *
+ * @example
+ * <RegisterPasskey mode="endUser" onSuccess={({ token }) => session.set(token)} />
+ */
+export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
+  const {
+    username,
+    registrationCode,
+    mode = 'standard',
+    autoLogin,
+    wallets,
+    getChallenge,
+    recoveryKey,
+    onSuccess,
+    onError,
+    messages: overrides,
+    children,
+    ...frame
+  } = props;
+  const messages = useKitMessages(overrides, 'RegisterPasskey');
+  const register = useRegisterPasskey({ mode, autoLogin, wallets, getChallenge, recoveryKey, onSuccess, onError });
+  const { state } = register;
+  const formRef = useRef<HTMLFormElement>(null);
+  const successRef = useRef<HTMLParagraphElement>(null);
+  const previousStatus = useRef(state.status);
+  // Not a secret: kept so that going back from an error does not make the user type it again.
+  const lastUsername = useRef('');
+  const copy = messages.components.registerPasskey;
+  const needsCode = mode !== 'delegated' && registrationCode === undefined;
+  const busy = state.status !== 'idle';
+
+  useEffect(() => {
+    // Back from an error (Cancel): the form replaced the alert, so put the user back in it.
+    if (state.status === 'idle' && previousStatus.current === 'error') {
+      formRef.current?.querySelector<HTMLElement>('input, button')?.focus();
+    }
+    if (state.status === 'success') successRef.current?.focus();
+    previousStatus.current = state.status;
+  }, [state.status]);
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    // Uncontrolled fields: the registration code goes from the DOM to the hook's ref, never into React state.
+    const data = new FormData(event.currentTarget);
+    const field = (name: string): string => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    lastUsername.current = username ?? field('username');
+    register.start({
+      username: lastUsername.current,
+      registrationCode: mode === 'delegated' ? undefined : (registrationCode ?? field('registrationCode')),
+    });
+  };
+
+  const body = (): ReactNode => {
+    switch (state.status) {
+      case 'error':
+        return (
+          <ErrorAlert
+            error={state.error}
+            messages={messages}
+            onRetry={register.retry}
+            onContinue={state.challenge ? register.continue : undefined}
+            onCancel={state.user ? undefined : register.reset}
+          />
+        );
+      case 'showing-recovery-kit':
+        return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={register.confirmKitSaved} />;
+      case 'success':
+        return (
+          <p ref={successRef} tabIndex={-1} className="dfns-success">
+            {messages.success.registered({ username: state.user.username })}
+          </p>
+        );
+      case 'idle':
+      case 'fetching-challenge':
+      case 'awaiting-authenticator':
+      case 'submitting':
+      case 'logging-in':
+        return (
+          <form ref={formRef} className="dfns-form" onSubmit={submit}>
+            {username === undefined ? (
+              <TextField
+                label={messages.labels.username}
+                hint={messages.hints.username}
+                name="username"
+                type="text"
+                defaultValue={lastUsername.current}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                readOnly={busy}
+              />
+            ) : null}
+            {needsCode ? (
+              <TextField
+                label={messages.labels.registrationCode}
+                hint={messages.hints.registrationCode}
+                name="registrationCode"
+                type="text"
+                autoComplete="one-time-code"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                readOnly={busy}
+              />
+            ) : null}
+            <div className="dfns-actions">
+              <Button type="submit" busy={busy}>
+                {messages.buttons.register}
+              </Button>
+            </div>
+          </form>
+        );
+      default:
+        return state satisfies never;
+    }
+  };
+
+  return (
+    <FlowFrame
+      {...frame}
+      name="RegisterPasskey"
+      status={state.status}
+      title={copy.title}
+      description={copy.description}
+      statusText={messages.status.registerPasskey[state.status]}
+    >
+      {children ? children(register) : body()}
+    </FlowFrame>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AddCredentialState } from '../../flows/addCredentialFlow';
+import type { UseAddCredentialResult } from '../../hooks/useAddCredential';
+import type { DfnsMessages } from '../../messages/types';
+import { Button } from './Button';
+import { ErrorAlert } from './ErrorAlert';
+import { FlowFrame, type KitComponentProps } from './FlowFrame';
+import { RecoveryKitPanel } from './RecoveryKitPanel';
+import { TextField } from './TextField';
+
+/** Props of the view shared by `<AddPasskey>` and `<CreateRecoveryKey>`. */
+export interface AddCredentialViewProps extends KitComponentProps {
+  name: 'AddPasskey' | 'CreateRecoveryKey';
+  hook: UseAddCredentialResult;
+  messages: DfnsMessages;
+  /** Which catalogue entries to use: `addPasskey` or `createRecoveryKey`. */
+  copyKey: 'addPasskey' | 'createRecoveryKey';
+  submitLabel: string;
+  /** The name proposed for the new credential; computed after mount (it may read the browser). */
+  defaultName: () => string;
+  successText: (credentialName: string) => string;
+  children?: ((hook: UseAddCredentialResult) => ReactNode) | undefined;
+}
+
+const BUSY: ReadonlySet<AddCredentialState['status']> = new Set([
+  'fetching-challenge',
+  'awaiting-authenticator',
+  'creating-key',
+  'signing-user-action',
+  'submitting',
+]);
+
+/** The markup of the add-credential components: a name field, the steps, the kit and the result. */
+export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
+  const { name, hook, messages, copyKey, submitLabel, defaultName, successText, children, ...frame } = props;
+  const { state } = hook;
+  const [credentialName, setCredentialName] = useState('');
+  const edited = useRef(false);
+  const successRef = useRef<HTMLParagraphElement>(null);
+  const busy = BUSY.has(state.status);
+
+  // The default name may read the browser (the platform): set it after mount, never in render.
+  useEffect(() => {
+    if (!edited.current) setCredentialName(defaultName());
+  }, [defaultName]);
+
+  useEffect(() => {
+    if (state.status === 'success') successRef.current?.focus();
+  }, [state.status]);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (busy) return;
+    hook.start({ name: credentialName.trim() || defaultName() });
+  };
+
+  const error = state.status === 'error' ? state : undefined;
+  // A refused gesture keeps what is still good: the challenge of the creation prompt, or the new
+  // credential waiting for its signing prompt (which often needs this second click).
+  const canContinue =
+    error !== undefined &&
+    error.error.code === 'passkey_no_user_gesture' &&
+    (error.challenge !== undefined || error.step === 'signing-user-action');
+
+  return (
+    <FlowFrame
+      {...frame}
+      name={name}
+      status={state.status}
+      title={messages.components[copyKey].title}
+      description={messages.components[copyKey].description}
+      statusText={messages.status[copyKey][state.status]}
+    >
+      {children ? (
+        children(hook)
+      ) : state.status === 'showing-recovery-kit' ? (
+        <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={hook.kitSaved} />
+      ) : state.status === 'success' ? (
+        <p ref={successRef} tabIndex={-1} className="dfns-success">
+          {successText(state.credential.name)}
+        </p>
+      ) : (
+        <>
+          {error ? (
+            <ErrorAlert
+              error={error.error}
+              messages={messages}
+              onRetry={hook.retry}
+              onContinue={canContinue ? hook.continue : undefined}
+            />
+          ) : null}
+          {error === undefined ? (
+            <form className="dfns-form" onSubmit={submit}>
+              <TextField
+                label={messages.labels.credentialName}
+                hint={messages.hints.credentialName}
+                value={credentialName}
+                onChange={(event) => {
+                  edited.current = true;
+                  setCredentialName(event.target.value);
+                }}
+                readOnly={busy}
+                autoComplete="off"
+                maxLength={100}
+              />
+              <Button type="submit" busy={busy}>
+                {submitLabel}
+              </Button>
+            </form>
+          ) : null}
+        </>
+      )}
+    </FlowFrame>
+  );
+}

@@ -1,0 +1,293 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { completeLogin, initLogin } from '../api/login';
+import type { Fido2Assertion, LoginChallenge } from '../api/types';
+import { DfnsApiError, toDfnsAuthError, type DfnsAuthError } from '../errors';
+import { initialState, reduce, type LoginState } from '../flows/loginFlow';
+import { useDfnsAuth } from '../provider/useDfnsAuth';
+import { passkeySupport } from '../webauthn/passkeySupport';
+import { signWithPasskey } from '../webauthn/signWithPasskey';
+import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
+import { useFlowMachine } from './useFlowMachine';
+import { useLatest } from './useLatest';
+
+/** Who logs in: a username, or nobody (usernameless: the browser offers the site's passkeys). */
+export interface LoginWithPasskeyInput {
+  username?: string | undefined;
+}
+
+/** What a successful login hands to the app: the session token (and the username, when it was typed). */
+export interface LoginWithPasskeyResult {
+  token: string;
+  username?: string | undefined;
+}
+
+/** Options of `useLoginWithPasskey`. */
+export interface UseLoginWithPasskeyOptions {
+  /** Receives the login token: the only place the kit ever hands it out. */
+  onSuccess?: ((result: LoginWithPasskeyResult) => void) | undefined;
+  /** Called once per failed step, with the kit error the flow now shows. */
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+  /**
+   * Offer passkey autofill (conditional mediation) when the browser supports it: the hook then
+   * waits for the user to pick a passkey from the username field's suggestions. Default true.
+   */
+  autofill?: boolean | undefined;
+}
+
+/** What `useLoginWithPasskey` returns: the flow state and its actions. */
+export interface UseLoginWithPasskeyResult {
+  state: LoginState;
+  /** The click: opens the passkey prompt (at once when a challenge was prefetched for this input). */
+  start: (input?: LoginWithPasskeyInput) => void;
+  /** User intent (blur, hover, focus): fetches the challenge now so the click needs no request. */
+  prefetch: (input?: LoginWithPasskeyInput) => void;
+  /** From an error: the whole login again, with a fresh challenge. */
+  retry: () => void;
+  /** From an error the browser raised for lack of a click: the prompt again, same challenge. */
+  continue: () => void;
+  /** Back to idle, dropping anything in flight. */
+  reset: () => void;
+  /** True while passkey autofill is offered: give the username field `autoComplete="username webauthn"`. */
+  autofill: boolean;
+}
+
+/** A challenge fetched ahead of the click, and for whom. */
+interface Prefetched {
+  username: string | undefined;
+  requestedAt: number;
+  promise: Promise<LoginChallenge>;
+  settled: boolean;
+}
+
+/** A usernameless challenge and when it was requested (for the lifetime check). */
+interface TimedChallenge {
+  challenge: LoginChallenge;
+  requestedAt: number;
+}
+
+const normalise = (username: string | undefined): string | undefined => username?.trim() || undefined;
+
+const isFresh = (requestedAt: number): boolean => Date.now() - requestedAt < CHALLENGE_LIFETIME_MS;
+
+/** `/auth/login` said this user must use SSO: a kit error the UI can explain. */
+function ssoRequired(ssoClientId: string): DfnsApiError {
+  return new DfnsApiError(
+    'sso_required',
+    `POST /auth/login answered { ssoClientId: "${ssoClientId}" }: this user must sign in through SSO (POST /auth/login/sso/init with that client id), not with a passkey.`,
+    { status: 200, method: 'POST', path: '/auth/login', body: { ssoClientId } },
+  );
+}
+
+/**
+ * Passkey login: `POST /auth/login/init` → the passkey prompt → `POST /auth/login` → `onSuccess({ token })`.
+ * With a username or usernameless, with passkey autofill where the browser has it, and with the
+ * challenge prefetched on intent so that the click opens the prompt without waiting for a request.
+ *
+ * @example
+ * const login = useLoginWithPasskey({ onSuccess: ({ token }) => session.set(token) });
+ * <input autoComplete={login.autofill ? 'username webauthn' : 'username'} onBlur={(e) => login.prefetch({ username: e.target.value })} />
+ * <button onClick={() => login.start({ username })}>Sign in</button>
+ */
+export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): UseLoginWithPasskeyResult {
+  const config = useDfnsAuth('useLoginWithPasskey');
+  const { state, send, current, isCurrent, nextSignal, abort } = useFlowMachine(reduce, initialState);
+  const configRef = useLatest(config);
+  const onSuccessRef = useLatest(options.onSuccess);
+  const onErrorRef = useLatest(options.onError);
+  const usernameRef = useRef<string | undefined>(undefined);
+  const prefetchedRef = useRef<Prefetched | undefined>(undefined);
+  const autofillControllerRef = useRef<AbortController | undefined>(undefined);
+  const autofillChallengeRef = useRef<TimedChallenge | undefined>(undefined);
+  const [autofill, setAutofill] = useState(false);
+  const autofillEnabled = options.autofill ?? true;
+
+  const fail = useCallback(
+    (attempt: number, error: unknown) => {
+      if (!isCurrent(attempt)) return;
+      const kitError = toDfnsAuthError(error);
+      send({ type: 'failed', attempt, error: kitError });
+      onErrorRef.current?.(kitError);
+    },
+    [isCurrent, send, onErrorRef],
+  );
+
+  const submit = useCallback(
+    async (attempt: number, challenge: LoginChallenge, firstFactor: Fido2Assertion) => {
+      const signal = nextSignal();
+      const username = usernameRef.current;
+      try {
+        const result = await completeLogin(
+          configRef.current.client,
+          { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+          { signal },
+        );
+        if (!('token' in result)) throw ssoRequired(result.ssoClientId);
+        if (!isCurrent(attempt)) return;
+        send({ type: 'logged-in', attempt });
+        onSuccessRef.current?.(username === undefined ? { token: result.token } : { token: result.token, username });
+      } catch (error) {
+        fail(attempt, error);
+      }
+    },
+    [nextSignal, configRef, isCurrent, send, onSuccessRef, fail],
+  );
+
+  const sign = useCallback(
+    async (attempt: number, challenge: LoginChallenge) => {
+      // A modal ceremony replaces the autofill one: browsers run one WebAuthn request at a time.
+      autofillControllerRef.current?.abort();
+      const signal = nextSignal();
+      const { rp, authenticator, timeout } = configRef.current;
+      let firstFactor: Fido2Assertion;
+      try {
+        // No await before this call: it must run inside the click's user activation.
+        firstFactor = await signWithPasskey(challenge, { rp, authenticator, signal, timeout });
+      } catch (error) {
+        fail(attempt, error);
+        return;
+      }
+      if (!isCurrent(attempt)) return;
+      const next = send({ type: 'signed', attempt });
+      await submit(next.attempt, challenge, firstFactor);
+    },
+    [nextSignal, configRef, fail, isCurrent, send, submit],
+  );
+
+  const fetchThenSign = useCallback(
+    async (attempt: number) => {
+      const username = usernameRef.current;
+      const pending = prefetchedRef.current;
+      prefetchedRef.current = undefined;
+      // A prefetch for this same user still in flight is awaited rather than sent again.
+      const promise =
+        pending && !pending.settled && pending.username === username
+          ? pending.promise
+          : initLogin(configRef.current.client, { username }, { signal: nextSignal() });
+      let challenge: LoginChallenge;
+      try {
+        challenge = await promise;
+      } catch (error) {
+        fail(attempt, error);
+        return;
+      }
+      if (!isCurrent(attempt)) return;
+      const next = send({ type: 'challenge-received', attempt, challenge });
+      if (next.status === 'awaiting-authenticator') await sign(next.attempt, next.challenge);
+    },
+    [configRef, nextSignal, fail, isCurrent, send, sign],
+  );
+
+  const prefetch = useCallback(
+    (input: LoginWithPasskeyInput = {}) => {
+      const username = normalise(input.username);
+      const now = current();
+      if (now.status !== 'idle') return;
+      const known = prefetchedRef.current;
+      if (known && known.username === username && (now.prefetching || (now.challenge && isFresh(known.requestedAt)))) return;
+      const { attempt } = send({ type: 'prefetch' });
+      const requestedAt = Date.now();
+      const promise = initLogin(configRef.current.client, { username }, { signal: nextSignal() });
+      const entry: Prefetched = { username, requestedAt, promise, settled: false };
+      prefetchedRef.current = entry;
+      promise.then(
+        (challenge) => {
+          entry.settled = true;
+          if (isCurrent(attempt)) send({ type: 'challenge-received', attempt, challenge });
+        },
+        (error: unknown) => {
+          entry.settled = true;
+          // Not shown and not reported: the click fetches again and reports its own failure.
+          if (isCurrent(attempt)) send({ type: 'failed', attempt, error: toDfnsAuthError(error) });
+        },
+      );
+    },
+    [current, send, configRef, nextSignal, isCurrent],
+  );
+
+  const start = useCallback(
+    (input: LoginWithPasskeyInput = {}) => {
+      const username = normalise(input.username);
+      if (current().status !== 'idle') return;
+      usernameRef.current = username;
+      const known = prefetchedRef.current;
+      const usable = known !== undefined && known.username === username && isFresh(known.requestedAt);
+      const autofillChallenge = autofillChallengeRef.current;
+      autofillControllerRef.current?.abort();
+      autofillChallengeRef.current = undefined;
+      if (!usable && current().status === 'idle') {
+        // A challenge prefetched for someone else, or too old to be accepted, is dropped.
+        const idle = current();
+        if (idle.status === 'idle' && (idle.challenge || (idle.prefetching && known?.username !== username))) {
+          send({ type: 'reset' });
+          prefetchedRef.current = undefined;
+        }
+        // The autofill ceremony was stopped unsigned: its usernameless challenge is still good.
+        if (username === undefined && autofillChallenge && isFresh(autofillChallenge.requestedAt)) {
+          const { attempt } = send({ type: 'prefetch' });
+          send({ type: 'challenge-received', attempt, challenge: autofillChallenge.challenge });
+        }
+      }
+      const next = send({ type: 'start' });
+      if (next.status === 'awaiting-authenticator') void sign(next.attempt, next.challenge);
+      else if (next.status === 'fetching-challenge') void fetchThenSign(next.attempt);
+    },
+    [current, send, sign, fetchThenSign],
+  );
+
+  const retry = useCallback(() => {
+    const next = send({ type: 'retry' });
+    if (next.status === 'fetching-challenge') void fetchThenSign(next.attempt);
+  }, [send, fetchThenSign]);
+
+  const continueFlow = useCallback(() => {
+    const next = send({ type: 'continue' });
+    if (next.status === 'awaiting-authenticator') void sign(next.attempt, next.challenge);
+  }, [send, sign]);
+
+  const reset = useCallback(() => {
+    abort();
+    prefetchedRef.current = undefined;
+    send({ type: 'reset' });
+  }, [abort, send]);
+
+  // Passkey autofill is the one ceremony started without a click: conditional mediation shows
+  // nothing until the user picks a passkey from the field's suggestions. The timer keeps
+  // StrictMode's mount-unmount-mount from sending two challenge requests.
+  useEffect(() => {
+    if (!autofillEnabled) return;
+    const controller = new AbortController();
+    autofillControllerRef.current = controller;
+    const { signal } = controller;
+    const run = async (): Promise<void> => {
+      if (!(await passkeySupport().conditionalMediation) || signal.aborted) return;
+      setAutofill(true);
+      const { client, rp, authenticator, timeout } = configRef.current;
+      let challenge: LoginChallenge;
+      let firstFactor: Fido2Assertion;
+      try {
+        const requestedAt = Date.now();
+        challenge = await initLogin(client, {}, { signal });
+        autofillChallengeRef.current = { challenge, requestedAt };
+        firstFactor = await signWithPasskey(challenge, { rp, authenticator, signal, timeout, mediation: 'conditional' });
+      } catch {
+        // Autofill is an extra: when it fails or is stopped, the buttons still work.
+        return;
+      } finally {
+        if (signal.aborted) autofillChallengeRef.current = undefined;
+      }
+      autofillChallengeRef.current = undefined;
+      if (signal.aborted || current().status !== 'idle') return;
+      usernameRef.current = undefined;
+      const { attempt } = send({ type: 'autofill-signed' });
+      await submit(attempt, challenge, firstFactor);
+    };
+    const timer = setTimeout(() => void run(), 0);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [autofillEnabled, configRef, current, send, submit]);
+
+  return { state, start, prefetch, retry, continue: continueFlow, reset, autofill };
+}

@@ -1,0 +1,517 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parse } from 'valibot';
+import { completeLogin, initLogin } from '../api/login';
+import { initRecovery, recoverUser, sendRecoveryCode } from '../api/recovery';
+import { recoveryChallengeSchema } from '../api/schemas';
+import type { Fido2Attestation, LoginChallenge, RecoveryChallenge, RegisteredUser } from '../api/types';
+import { DfnsApiError, DfnsAuthError, RecoveryError, toDfnsAuthError } from '../errors';
+import type { RecoveryKit } from '../flows/flowState';
+import { initialState, reduce, type RecoverAccountState } from '../flows/recoverAccountFlow';
+import { normaliseRecoveryCode } from '../keys/recoveryCode';
+import { createRecoveryKey, findRecoveryKey, unlockRecoveryKey } from '../keys/recoveryKey';
+import { recoverUserBodyJson, signRecovery } from '../keys/signRecovery';
+import { useDfnsAuth } from '../provider/useDfnsAuth';
+import { invalidResponse } from '../query/invalidResponse';
+import { createPasskey } from '../webauthn/createPasskey';
+import { signWithPasskey } from '../webauthn/signWithPasskey';
+import { useFlowMachine } from './useFlowMachine';
+import { useLatest } from './useLatest';
+
+/** How long a fetched challenge is trusted before it is fetched again (Dfns challenges live about 5 minutes). */
+const CHALLENGE_LIFETIME_MS = 4 * 60 * 1000;
+
+/** Delegated recovery: your backend verified the user and called `POST /auth/recover/user/delegated`. */
+export type RecoveryChallengeRelay = (
+  params: { username: string; credentialId: string },
+  options: { signal: AbortSignal },
+) => Promise<unknown>;
+
+/** What `onSuccess` receives: the recovered user, and the login token when `autoLogin` is on. */
+export interface RecoverAccountSuccess {
+  user: RegisteredUser;
+  token?: string | undefined;
+}
+
+/** Options of `useRecoverAccount`. */
+export interface UseRecoverAccountOptions {
+  /** The Dfns username, when the app knows it; otherwise pass it to `sendCode` / `submitCodes`. */
+  username?: string | undefined;
+  /** Delegated mode: fetches the recovery challenge through your backend instead of the Dfns email. */
+  getChallenge?: RecoveryChallengeRelay | undefined;
+  /** Logs in with the new passkey after the kit is saved (one more prompt); `onSuccess` then gets the token. */
+  autoLogin?: boolean | undefined;
+  onSuccess?: ((result: RecoverAccountSuccess) => void) | undefined;
+  /** Called once per failure. */
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+}
+
+/** What the user typed (or a kit file filled in). The codes are read once and never stored in state. */
+export interface RecoveryCodesInput {
+  username?: string | undefined;
+  /** The emailed code; ignored in delegated mode. */
+  verificationCode?: string | undefined;
+  recoveryCode: string;
+  recoveryKeyId: string;
+}
+
+/** What `useRecoverAccount` returns. */
+export interface UseRecoverAccountResult {
+  state: RecoverAccountState;
+  /** `delegated` when `getChallenge` was given: no email, no verification code. */
+  mode: 'standard' | 'delegated';
+  /** True once this flow emailed a verification code. */
+  codeSent: boolean;
+  /** In `awaiting-authenticator`: true while the passkey prompt is open, false while it waits for the click. */
+  promptOpen: boolean;
+  /** Emails the verification code (standard mode). */
+  sendCode: (username?: string) => void;
+  /** Goes straight to the codes form (the user already has a code, or delegated mode). */
+  haveCode: () => void;
+  /** Submits the codes: fetches the challenge and unlocks the old recovery key, before any prompt. */
+  submitCodes: (input: RecoveryCodesInput) => void;
+  /** Opens the passkey prompt; call it from the click of the "Create new passkey" button. */
+  createNewPasskey: () => void;
+  /** After `passkey_no_user_gesture`: reopens the prompt with the same challenge. */
+  continue: () => void;
+  retry: () => void;
+  /** From an error: back to the codes form. */
+  editCodes: () => void;
+  /** The user stored the new recovery kit. */
+  kitSaved: () => void;
+  reset: () => void;
+}
+
+/** The secrets and intermediate results of one recovery; lives in a ref, never in state. */
+interface Session {
+  username: string;
+  credentialId: string;
+  /** Cleared once the init request used it (Dfns consumes it). */
+  verificationCode?: string | undefined;
+  /** Cleared as soon as the unlock step takes it. */
+  recoveryCode?: string | undefined;
+  /** The last challenge, reused while fresh: in standard mode a new one costs a new email. */
+  challenge?: { value: RecoveryChallenge; receivedAt: number; username: string; credentialId: string } | undefined;
+  /** The decrypted old recovery key, kept until the account is recovered or the flow reset. */
+  privateKey?: { key: CryptoKey; credentialId: string } | undefined;
+  passkey?: Fido2Attestation | undefined;
+  /** The signed recovery request and the new kit's secret, between signing and submitting. */
+  signed?: { bodyText: string; token: string; recoveryCode: string; credId: string } | undefined;
+}
+
+const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A 404 from recovery init means Dfns has no active recovery key with that id. */
+function initError(error: unknown): DfnsAuthError {
+  const kitError = toDfnsAuthError(error);
+  if (kitError instanceof DfnsApiError && kitError.code === 'not_found') {
+    return new RecoveryError(
+      'recovery_key_not_found',
+      'POST /auth/recover/user/init answered 404: no active recovery key of this user has that "Recovery Key ID".',
+      { cause: error },
+    );
+  }
+  return kitError;
+}
+
+/**
+ * Account recovery with a recovery kit, standard (Dfns emails a code) or delegated (your backend
+ * vouches for the user): codes → challenge → unlock the old key → a click creates the new passkey →
+ * a new recovery key → the old key signs → recover → the new kit. Exactly 3 requests in standard mode.
+ *
+ * @example
+ * const recovery = useRecoverAccount({ onSuccess: ({ user }) => navigate('/login') });
+ * recovery.sendCode('jane@example.com');
+ * recovery.submitCodes({ verificationCode, recoveryCode, recoveryKeyId });
+ * // state.status === 'awaiting-authenticator' && !recovery.promptOpen: render a button
+ * <button onClick={recovery.createNewPasskey}>Create new passkey</button>
+ */
+export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRecoverAccountResult {
+  const { client, rp, authenticator, timeout } = useDfnsAuth('useRecoverAccount');
+  const machine = useFlowMachine(reduce, initialState);
+  const { send, current, isCurrent, nextSignal, abort } = machine;
+  const latest = useLatest({ options, client, rp, authenticator, timeout });
+  const session = useRef<Session | undefined>(undefined);
+  const loginPrefetch = useRef<{ promise: Promise<LoginChallenge>; at: number } | undefined>(undefined);
+  const [codeSent, setCodeSent] = useState(false);
+  const [promptAttempt, setPromptAttempt] = useState<number | undefined>(undefined);
+  const mode = options.getChallenge ? 'delegated' : 'standard';
+
+  // Secrets must not outlive the component.
+  useEffect(
+    () => () => {
+      session.current = undefined;
+      loginPrefetch.current = undefined;
+    },
+    [],
+  );
+
+  const fail = useCallback(
+    (attempt: number, error: unknown) => {
+      if (!isCurrent(attempt)) return;
+      const kitError = toDfnsAuthError(error);
+      send({ type: 'failed', attempt, error: kitError });
+      latest.current.options.onError?.(kitError);
+    },
+    [isCurrent, send, latest],
+  );
+
+  const finish = useCallback(
+    (result: RecoverAccountSuccess) => {
+      session.current = undefined;
+      latest.current.options.onSuccess?.(result);
+    },
+    [latest],
+  );
+
+  // `drive` and the steps call each other; a ref breaks the cycle of useCallback dependencies.
+  const driveRef = useRef<(state: RecoverAccountState) => void>(() => {});
+  const drive = useCallback((state: RecoverAccountState) => driveRef.current(state), []);
+
+  const runSendCode = async (attempt: number): Promise<void> => {
+    const signal = nextSignal();
+    try {
+      const username = session.current?.username ?? '';
+      if (username === '') throw new DfnsAuthError('invalid_input', 'useRecoverAccount: sendCode needs a username.');
+      await sendRecoveryCode(latest.current.client, { username }, { signal });
+      if (!isCurrent(attempt)) return;
+      setCodeSent(true);
+      send({ type: 'code-sent', attempt });
+    } catch (error) {
+      fail(attempt, error);
+    }
+  };
+
+  const fetchChallenge = async (attempt: number, s: Session): Promise<void> => {
+    const signal = nextSignal();
+    const { getChallenge } = latest.current.options;
+    try {
+      let challenge: RecoveryChallenge;
+      if (getChallenge) {
+        const answer = await getChallenge({ username: s.username, credentialId: s.credentialId }, { signal });
+        try {
+          challenge = parse(recoveryChallengeSchema(), answer) as RecoveryChallenge;
+        } catch (error) {
+          throw invalidResponse('getChallenge (delegated recovery)', error);
+        }
+      } else {
+        const verificationCode = s.verificationCode;
+        if (!verificationCode) {
+          throw new DfnsAuthError(
+            'unauthorized',
+            'useRecoverAccount: the verification code was already used by POST /auth/recover/user/init; send a new one.',
+          );
+        }
+        try {
+          challenge = await initRecovery(
+            latest.current.client,
+            { username: s.username, verificationCode, credentialId: s.credentialId },
+            { signal },
+          );
+        } catch (error) {
+          throw initError(error);
+        }
+        // Dfns consumed it: it can never work again, so it has no reason to stay in memory.
+        s.verificationCode = undefined;
+      }
+      s.challenge = { value: challenge, receivedAt: Date.now(), username: s.username, credentialId: s.credentialId };
+      if (!isCurrent(attempt)) return;
+      drive(send({ type: 'challenge-received', attempt, challenge }));
+    } catch (error) {
+      fail(attempt, error);
+    }
+  };
+
+  const runFetchChallenge = (attempt: number): void => {
+    const s = session.current;
+    if (!s) return fail(attempt, new DfnsAuthError('invalid_input', 'useRecoverAccount: submitCodes was not called.'));
+    const cached = s.challenge;
+    if (
+      cached &&
+      Date.now() - cached.receivedAt < CHALLENGE_LIFETIME_MS &&
+      sameUser(cached.username, s.username) &&
+      cached.credentialId === s.credentialId
+    ) {
+      // Synchronous on purpose: a retry click can then reach the passkey prompt with its gesture intact.
+      drive(send({ type: 'challenge-received', attempt, challenge: cached.value }));
+      return;
+    }
+    s.challenge = undefined;
+    s.privateKey = undefined;
+    void fetchChallenge(attempt, s);
+  };
+
+  const runUnlock = (attempt: number, challenge: RecoveryChallenge): void => {
+    const s = session.current;
+    if (!s) return;
+    if (s.privateKey && s.privateKey.credentialId === s.credentialId) {
+      drive(send({ type: 'recovery-key-unlocked', attempt }));
+      return;
+    }
+    const recoveryCode = s.recoveryCode ?? '';
+    s.recoveryCode = undefined;
+    nextSignal();
+    void (async () => {
+      try {
+        const { encryptedRecoveryKey } = findRecoveryKey(challenge, s.credentialId);
+        const key = await unlockRecoveryKey({ encryptedRecoveryKey, recoveryCode, username: challenge.user.name });
+        if (!isCurrent(attempt)) return;
+        s.privateKey = { key, credentialId: s.credentialId };
+        send({ type: 'recovery-key-unlocked', attempt });
+        // No prompt here: PBKDF2 and a fetch ran since the click, so the browser may refuse it.
+      } catch (error) {
+        fail(attempt, error);
+      }
+    })();
+  };
+
+  const runSign = async (attempt: number): Promise<void> => {
+    nextSignal();
+    try {
+      const s = session.current;
+      const challenge = s?.challenge?.value;
+      if (!s || !challenge || !s.passkey || !s.privateKey) {
+        throw new DfnsAuthError('unknown_error', 'useRecoverAccount: the recovery session was lost before signing.');
+      }
+      const recoveryKey = await createRecoveryKey({ challenge, username: challenge.user.name });
+      const newCredentials = { firstFactorCredential: s.passkey, recoveryCredential: recoveryKey.credential };
+      const signed = await signRecovery({ newCredentials, credId: s.credentialId, privateKey: s.privateKey.key });
+      if (!isCurrent(attempt)) return;
+      s.signed = {
+        bodyText: recoverUserBodyJson(signed),
+        token: challenge.temporaryAuthenticationToken,
+        recoveryCode: recoveryKey.recoveryCode,
+        credId: recoveryKey.credId,
+      };
+      drive(send({ type: 'signed', attempt }));
+    } catch (error) {
+      fail(attempt, error);
+    }
+  };
+
+  const runSubmit = async (attempt: number): Promise<void> => {
+    const signal = nextSignal();
+    const s = session.current;
+    const signed = s?.signed;
+    try {
+      if (!s || !signed) throw new DfnsAuthError('unknown_error', 'useRecoverAccount: nothing was signed to submit.');
+      // The exact string the old key signed: re-serialising could change what Dfns verifies.
+      const result = await recoverUser(
+        latest.current.client,
+        { temporaryAuthenticationToken: signed.token, bodyText: signed.bodyText },
+        { signal },
+      );
+      if (!isCurrent(attempt)) return;
+      const recoveryKit: RecoveryKit = {
+        recoveryCode: signed.recoveryCode,
+        credId: signed.credId,
+        username: result.user.username,
+        orgId: result.user.orgId,
+        server: latest.current.client.baseUrl,
+        createdAt: new Date().toISOString(),
+      };
+      // Every old credential is dead now: nothing of this recovery may be reused.
+      session.current = undefined;
+      const then = latest.current.options.autoLogin ? 'log-in' : 'done';
+      send({ type: 'recovered', attempt, user: result.user, recoveryKit, then });
+    } catch (error) {
+      // The signed body is single-use in spirit: a retry signs new credentials.
+      if (s) s.signed = undefined;
+      fail(attempt, error);
+    }
+  };
+
+  const runLogin = async (attempt: number, user: RegisteredUser): Promise<void> => {
+    const signal = nextSignal();
+    const { client, rp: relyingParty, authenticator: passkeys, timeout: ms } = latest.current;
+    try {
+      const prefetched = loginPrefetch.current;
+      loginPrefetch.current = undefined;
+      let challenge: LoginChallenge | undefined;
+      if (prefetched && Date.now() - prefetched.at < CHALLENGE_LIFETIME_MS) {
+        challenge = await prefetched.promise.catch(() => undefined);
+      }
+      challenge ??= await initLogin(client, { username: user.username }, { signal });
+      const firstFactor = await signWithPasskey(challenge, { rp: relyingParty, authenticator: passkeys, signal, timeout: ms });
+      const result = await completeLogin(client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal });
+      if (!('token' in result)) {
+        throw new DfnsAuthError('sso_required', 'POST /auth/login asked for SSO; log the user in through SSO instead.');
+      }
+      if (!isCurrent(attempt)) return;
+      send({ type: 'logged-in', attempt });
+      finish({ user, token: result.token });
+    } catch (error) {
+      fail(attempt, error);
+    }
+  };
+
+  driveRef.current = (state: RecoverAccountState): void => {
+    switch (state.status) {
+      case 'sending-code':
+        void runSendCode(state.attempt);
+        return;
+      case 'fetching-challenge':
+        runFetchChallenge(state.attempt);
+        return;
+      case 'unlocking-recovery-key':
+        runUnlock(state.attempt, state.challenge);
+        return;
+      case 'signing-with-recovery-key':
+        void runSign(state.attempt);
+        return;
+      case 'submitting':
+        void runSubmit(state.attempt);
+        return;
+      case 'logging-in':
+        void runLogin(state.attempt, state.user);
+        return;
+      case 'success':
+        // `logged-in` reports success itself, with the token.
+        if (!state.loggedIn) finish({ user: state.user });
+        return;
+      // Waiting for the user: the codes form, the "Create new passkey" click, the kit, an error.
+      case 'idle':
+      case 'code-sent':
+      case 'awaiting-authenticator':
+      case 'showing-recovery-kit':
+      case 'error':
+        return;
+      default:
+        state satisfies never;
+    }
+  };
+
+  const openPrompt = useCallback(() => {
+    const state = current();
+    if (state.status !== 'awaiting-authenticator') return;
+    const { attempt, challenge } = state;
+    const signal = nextSignal();
+    setPromptAttempt(attempt);
+    const { rp: relyingParty, authenticator: passkeys, timeout: ms } = latest.current;
+    // No await before this call: it must run inside the click's user activation.
+    createPasskey(challenge, { rp: relyingParty, authenticator: passkeys, signal, timeout: ms }).then(
+      (passkey) => {
+        if (!isCurrent(attempt) || !session.current) return;
+        session.current.passkey = passkey;
+        drive(send({ type: 'passkey-created', attempt }));
+      },
+      (error: unknown) => fail(attempt, error),
+    );
+  }, [current, nextSignal, latest, isCurrent, drive, send, fail]);
+
+  // With autoLogin the kit's "Continue" click opens a login prompt: fetch its challenge while the
+  // kit is read, so that click reaches the prompt without a request first. Deferred so StrictMode's
+  // double effect sends one request.
+  const kitUsername =
+    machine.state.status === 'showing-recovery-kit' && options.autoLogin ? machine.state.user.username : undefined;
+  useEffect(() => {
+    if (kitUsername === undefined) return;
+    const timer = setTimeout(() => {
+      const promise = initLogin(latest.current.client, { username: kitUsername });
+      promise.catch(() => {}); // runLogin refetches when this failed.
+      loginPrefetch.current = { promise, at: Date.now() };
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [kitUsername, latest]);
+
+  const sendCode = useCallback(
+    (username?: string) => {
+      const name = (username ?? latest.current.options.username ?? session.current?.username ?? '').trim();
+      session.current = { ...session.current, username: name, credentialId: session.current?.credentialId ?? '' };
+      const state = current();
+      if (state.status === 'error') send({ type: 'edit-codes' });
+      drive(send({ type: 'send-code' }));
+    },
+    [latest, current, send, drive],
+  );
+
+  const haveCode = useCallback(() => {
+    send({ type: 'have-code' });
+  }, [send]);
+
+  const submitCodes = useCallback(
+    (input: RecoveryCodesInput) => {
+      const state = current();
+      // A second submit while a step runs must not swap the session under that step.
+      if (state.status === 'idle') send({ type: 'have-code' });
+      else if (state.status === 'error') send({ type: 'edit-codes' });
+      else if (state.status !== 'code-sent') return;
+      if (current().status !== 'code-sent') return;
+      const previous = session.current;
+      const username = (input.username ?? latest.current.options.username ?? previous?.username ?? '').trim();
+      const next: Session = {
+        ...previous,
+        username,
+        credentialId: input.recoveryKeyId.trim(),
+        verificationCode: input.verificationCode?.trim() || previous?.verificationCode,
+        recoveryCode: input.recoveryCode,
+      };
+      session.current = next;
+      const entered = send({ type: 'codes-entered' });
+      if (entered.status !== 'fetching-challenge') return;
+      // Checked before any request: a mistyped code must not spend the emailed verification code.
+      try {
+        if (username === '') throw new DfnsAuthError('invalid_input', 'useRecoverAccount: a username is required.');
+        next.recoveryCode = normaliseRecoveryCode(input.recoveryCode);
+        if (next.credentialId === '') {
+          throw new RecoveryError('recovery_key_not_found', 'useRecoverAccount: the "Recovery Key ID" is empty.');
+        }
+        if (latest.current.options.getChallenge === undefined && !next.verificationCode && !next.challenge) {
+          throw new DfnsAuthError('invalid_input', 'useRecoverAccount: the emailed verification code is required.');
+        }
+      } catch (error) {
+        next.recoveryCode = undefined;
+        fail(entered.attempt, error);
+        return;
+      }
+      drive(entered);
+    },
+    [current, send, latest, fail, drive],
+  );
+
+  const retry = useCallback(() => {
+    const next = send({ type: 'retry' });
+    if (next.status === 'code-sent' && session.current) session.current.recoveryCode = undefined;
+    drive(next);
+    // A cached challenge and unlocked key bring a retry straight back here, still inside the click.
+    if (current().status === 'awaiting-authenticator') openPrompt();
+  }, [send, drive, current, openPrompt]);
+
+  const continueFlow = useCallback(() => {
+    send({ type: 'continue' });
+    openPrompt();
+  }, [send, openPrompt]);
+
+  const editCodes = useCallback(() => {
+    send({ type: 'edit-codes' });
+  }, [send]);
+
+  const kitSaved = useCallback(() => {
+    drive(send({ type: 'kit-saved' }));
+  }, [send, drive]);
+
+  const reset = useCallback(() => {
+    abort();
+    session.current = undefined;
+    loginPrefetch.current = undefined;
+    setCodeSent(false);
+    send({ type: 'reset' });
+  }, [abort, send]);
+
+  const { state } = machine;
+  return {
+    state,
+    mode,
+    codeSent,
+    promptOpen: state.status === 'awaiting-authenticator' && promptAttempt === state.attempt,
+    sendCode,
+    haveCode,
+    submitCodes,
+    createNewPasskey: openPrompt,
+    continue: continueFlow,
+    retry,
+    editCodes,
+    kitSaved,
+    reset,
+  };
+}

@@ -1,0 +1,370 @@
+'use client';
+import { useCallback, useEffect, useRef } from 'react';
+import { parse } from 'valibot';
+import { completeLogin, initLogin } from '../api/login';
+import { completeEndUserRegistration, completeRegistration, initRegistration } from '../api/registration';
+import { registrationChallengeSchema } from '../api/schemas';
+import type {
+  Fido2Attestation,
+  LoginChallenge,
+  RegisteredUser,
+  RegistrationChallenge,
+  RegistrationCredentials,
+  Wallet,
+  WalletSpec,
+} from '../api/types';
+import { DfnsApiError, DfnsAuthError, toDfnsAuthError } from '../errors';
+import type { RecoveryKit } from '../flows/flowState';
+import {
+  initialState,
+  reduce,
+  type AfterRegistration,
+  type RegisterPasskeyState,
+} from '../flows/registerPasskeyFlow';
+import { createRecoveryKey } from '../keys/recoveryKey';
+import { useDfnsAuth } from '../provider/useDfnsAuth';
+import { invalidResponse } from '../query/invalidResponse';
+import { createPasskey } from '../webauthn/createPasskey';
+import { signWithPasskey } from '../webauthn/signWithPasskey';
+import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
+import { useFlowMachine } from './useFlowMachine';
+import { useLatest } from './useLatest';
+
+/**
+ * How the registration starts and ends: `standard` (invited user: registration code →
+ * `/auth/registration`), `endUser` (registration code → `/auth/registration/enduser` with wallets,
+ * logged in at once) or `delegated` (your backend made the challenge as a service account).
+ */
+export type RegisterPasskeyMode = 'standard' | 'endUser' | 'delegated';
+
+/** Asks your backend for a delegated registration challenge (it calls `POST /auth/registration/delegated`). */
+export type RegistrationChallengeRelay = (params: { username: string }) => Promise<unknown>;
+
+/** Who registers: the username, and the emailed registration code (not needed in `delegated` mode). */
+export interface RegisterPasskeyInput {
+  username: string;
+  registrationCode?: string | undefined;
+}
+
+/** What a finished registration hands to the app; `token` when the user is logged in. */
+export interface RegisterPasskeyResult {
+  user: RegisteredUser;
+  token?: string | undefined;
+  wallets?: Wallet[] | undefined;
+}
+
+/** Options of `useRegisterPasskey`. */
+export interface UseRegisterPasskeyOptions {
+  /** Default `standard`. */
+  mode?: RegisterPasskeyMode | undefined;
+  /** After a registration that returns no token, log in at once (a second passkey prompt). */
+  autoLogin?: boolean | undefined;
+  /**
+   * Wallets made with an end user: `endUser` mode defaults to `[{ network: 'EthereumSepolia' }]`;
+   * in `delegated` mode, giving wallets completes through `/auth/registration/enduser`.
+   */
+  wallets?: WalletSpec[] | undefined;
+  /** `delegated` mode: fetches the challenge from your backend. Its answer is validated like a Dfns response. */
+  getChallenge?: RegistrationChallengeRelay | undefined;
+  /** Also register a recovery key and show its kit (default true, as Dfns recommends). */
+  recoveryKey?: boolean | undefined;
+  /** Called once, after the kit is confirmed saved (and after the login, with `autoLogin`). */
+  onSuccess?: ((result: RegisterPasskeyResult) => void) | undefined;
+  /** Called once per failed step, with the kit error the flow now shows. */
+  onError?: ((error: DfnsAuthError) => void) | undefined;
+}
+
+/** What `useRegisterPasskey` returns: the flow state and its actions. */
+export interface UseRegisterPasskeyResult {
+  state: RegisterPasskeyState;
+  /** The click: fetches the challenge, opens the passkey prompt, then completes the registration. */
+  start: (input: RegisterPasskeyInput) => void;
+  /** From an error: the failed part again (a fresh challenge, or only the login once registered). */
+  retry: () => void;
+  /** From an error the browser raised for lack of a click: the prompt again, same challenge. */
+  continue: () => void;
+  /** The user confirmed "I have saved it": the flow goes on (login or success). */
+  confirmKitSaved: () => void;
+  /** Back to idle, dropping anything in flight (not while the new kit is shown). */
+  reset: () => void;
+}
+
+/** The default wallet of an end-user registration. */
+export const DEFAULT_END_USER_WALLETS: readonly WalletSpec[] = [{ network: 'EthereumSepolia' }];
+
+/** A login challenge fetched while the recovery kit is read, so "Continue" opens the prompt at once. */
+interface LoginPrefetch {
+  requestedAt: number;
+  promise: Promise<LoginChallenge>;
+  challenge?: LoginChallenge | undefined;
+  controller: AbortController;
+}
+
+/** The challenge as the flow state keeps it: the temporary token is a secret and stays in a ref. */
+function withoutToken(challenge: RegistrationChallenge): RegistrationChallenge {
+  return { ...challenge, temporaryAuthenticationToken: '[concealed]' };
+}
+
+/** `/auth/login` said this user must use SSO: a kit error the UI can explain. */
+function ssoRequired(ssoClientId: string): DfnsApiError {
+  return new DfnsApiError(
+    'sso_required',
+    `POST /auth/login answered { ssoClientId: "${ssoClientId}" }: this user must sign in through SSO, not with a passkey.`,
+    { status: 200, method: 'POST', path: '/auth/login', body: { ssoClientId } },
+  );
+}
+
+/**
+ * Passkey registration: the challenge (registration code, or your backend in `delegated` mode) →
+ * the passkey prompt → a recovery key signing the same challenge → completion → the recovery kit
+ * → optionally a login. Secrets (code, temporary token, login token) stay in this hook's refs.
+ *
+ * @example
+ * const register = useRegisterPasskey({ mode: 'endUser', onSuccess: ({ token }) => session.set(token) });
+ * <button onClick={() => register.start({ username, registrationCode })}>Create passkey</button>
+ */
+export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): UseRegisterPasskeyResult {
+  const config = useDfnsAuth('useRegisterPasskey');
+  const { state, send, current, isCurrent, nextSignal, abort } = useFlowMachine(reduce, initialState);
+  const configRef = useLatest(config);
+  const optionsRef = useLatest(options);
+  const inputRef = useRef<RegisterPasskeyInput | undefined>(undefined);
+  const temporaryTokenRef = useRef<string | undefined>(undefined);
+  const resultRef = useRef<RegisterPasskeyResult | undefined>(undefined);
+  const loginPrefetchRef = useRef<LoginPrefetch | undefined>(undefined);
+
+  const dropLoginPrefetch = useCallback(() => {
+    loginPrefetchRef.current?.controller.abort();
+    loginPrefetchRef.current = undefined;
+  }, []);
+
+  // The login prefetch runs beside the flow's own steps, so unmount must abort it separately.
+  useEffect(() => dropLoginPrefetch, [dropLoginPrefetch]);
+
+  const fail = useCallback(
+    (attempt: number, error: unknown) => {
+      if (!isCurrent(attempt)) return;
+      const kitError = toDfnsAuthError(error);
+      send({ type: 'failed', attempt, error: kitError });
+      optionsRef.current.onError?.(kitError);
+    },
+    [isCurrent, send, optionsRef],
+  );
+
+  const finish = useCallback(() => {
+    const result = resultRef.current;
+    resultRef.current = undefined;
+    inputRef.current = undefined;
+    if (result) optionsRef.current.onSuccess?.(result);
+  }, [optionsRef]);
+
+  const login = useCallback(
+    async (attempt: number) => {
+      const user = resultRef.current?.user;
+      if (!user) return;
+      const { client, rp, authenticator, timeout } = configRef.current;
+      // Left in the ref while awaited, so that unmount still aborts it; dropped once used.
+      const prefetched = loginPrefetchRef.current;
+      const fresh = prefetched !== undefined && Date.now() - prefetched.requestedAt < CHALLENGE_LIFETIME_MS;
+      try {
+        // A challenge already here is signed without any await, inside the "Continue" click.
+        const challenge =
+          fresh && prefetched.challenge
+            ? prefetched.challenge
+            : await (fresh ? prefetched.promise : initLogin(client, { username: user.username }, { signal: nextSignal() }));
+        if (loginPrefetchRef.current === prefetched) loginPrefetchRef.current = undefined;
+        if (!isCurrent(attempt)) return;
+        const firstFactor = await signWithPasskey(challenge, { rp, authenticator, signal: nextSignal(), timeout });
+        if (!isCurrent(attempt)) return;
+        const result = await completeLogin(
+          client,
+          { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+          { signal: nextSignal() },
+        );
+        if (!('token' in result)) throw ssoRequired(result.ssoClientId);
+        if (!isCurrent(attempt)) return;
+        resultRef.current = { ...resultRef.current, user, token: result.token };
+        send({ type: 'logged-in', attempt });
+        finish();
+      } catch (error) {
+        // A retry must not reuse a challenge this attempt already spent or saw fail.
+        if (loginPrefetchRef.current === prefetched) loginPrefetchRef.current = undefined;
+        fail(attempt, error);
+      }
+    },
+    [configRef, nextSignal, isCurrent, send, finish, fail],
+  );
+
+  const prefetchLogin = useCallback(
+    (username: string) => {
+      dropLoginPrefetch();
+      const controller = new AbortController();
+      const promise = initLogin(configRef.current.client, { username }, { signal: controller.signal });
+      const entry: LoginPrefetch = { requestedAt: Date.now(), promise, controller };
+      loginPrefetchRef.current = entry;
+      // A failure here is reported by the login step, which awaits the same promise.
+      promise.then(
+        (challenge) => {
+          entry.challenge = challenge;
+        },
+        () => {},
+      );
+    },
+    [configRef, dropLoginPrefetch],
+  );
+
+  /** Runs what the state just entered needs: the login, the login prefetch, or `onSuccess`. */
+  const proceed = useCallback(
+    (next: RegisterPasskeyState) => {
+      if (next.status === 'showing-recovery-kit' && next.then === 'log-in') prefetchLogin(next.user.username);
+      else if (next.status === 'logging-in') void login(next.attempt);
+      else if (next.status === 'success') finish();
+    },
+    [prefetchLogin, login, finish],
+  );
+
+  const complete = useCallback(
+    async (attempt: number, challenge: RegistrationChallenge, passkey: Fido2Attestation) => {
+      const { client, orgId } = configRef.current;
+      const { mode = 'standard', wallets, autoLogin = false, recoveryKey = true } = optionsRef.current;
+      const temporaryAuthenticationToken = temporaryTokenRef.current ?? '';
+      const signal = nextSignal();
+      try {
+        // Made after the passkey prompt, so the prompt opens as early as possible in the click.
+        const recovery = recoveryKey ? await createRecoveryKey({ challenge, username: challenge.user.name }) : undefined;
+        const credentials: RegistrationCredentials = recovery
+          ? { firstFactorCredential: passkey, recoveryCredential: recovery.credential }
+          : { firstFactorCredential: passkey };
+        const endUserWallets = mode === 'endUser' ? (wallets ?? [...DEFAULT_END_USER_WALLETS]) : mode === 'delegated' ? wallets : undefined;
+        let then: AfterRegistration;
+        let user: RegisteredUser;
+        if (endUserWallets) {
+          const result = await completeEndUserRegistration(
+            client,
+            { temporaryAuthenticationToken, credentials, wallets: endUserWallets },
+            { signal },
+          );
+          user = result.user;
+          resultRef.current = { user, token: result.authentication.token, wallets: result.wallets };
+          then = 'logged-in';
+        } else {
+          const result = await completeRegistration(client, { temporaryAuthenticationToken, credentials }, { signal });
+          user = result.user;
+          resultRef.current = { user };
+          then = autoLogin ? 'log-in' : 'done';
+        }
+        temporaryTokenRef.current = undefined;
+        if (!isCurrent(attempt)) return;
+        const recoveryKit: RecoveryKit | undefined = recovery && {
+          recoveryCode: recovery.recoveryCode,
+          credId: recovery.credId,
+          username: user.username,
+          orgId: user.orgId || orgId,
+          server: client.baseUrl,
+          createdAt: new Date().toISOString(),
+        };
+        proceed(send({ type: 'registered', attempt, user, recoveryKit, then }));
+      } catch (error) {
+        fail(attempt, error);
+      }
+    },
+    [configRef, optionsRef, nextSignal, isCurrent, proceed, send, fail],
+  );
+
+  const create = useCallback(
+    async (attempt: number, challenge: RegistrationChallenge) => {
+      const { rp, authenticator, timeout } = configRef.current;
+      let passkey: Fido2Attestation;
+      try {
+        passkey = await createPasskey(challenge, { rp, authenticator, signal: nextSignal(), timeout });
+      } catch (error) {
+        fail(attempt, error);
+        return;
+      }
+      if (!isCurrent(attempt)) return;
+      const next = send({ type: 'passkey-created', attempt });
+      await complete(next.attempt, challenge, passkey);
+    },
+    [configRef, nextSignal, fail, isCurrent, send, complete],
+  );
+
+  const fetchChallenge = useCallback(
+    async (attempt: number) => {
+      const { client } = configRef.current;
+      const { mode = 'standard', getChallenge } = optionsRef.current;
+      const input = inputRef.current;
+      const signal = nextSignal();
+      let challenge: RegistrationChallenge;
+      try {
+        if (!input?.username) throw new DfnsAuthError('invalid_input', 'useRegisterPasskey.start needs a username.');
+        if (mode === 'delegated') {
+          if (!getChallenge) {
+            throw new DfnsAuthError('config_error', 'useRegisterPasskey in delegated mode needs a getChallenge({ username }) option that calls your backend.');
+          }
+          const json = await getChallenge({ username: input.username });
+          signal.throwIfAborted();
+          try {
+            challenge = parse(registrationChallengeSchema(), json) as RegistrationChallenge;
+          } catch (error) {
+            throw invalidResponse('getChallenge (delegated registration)', error);
+          }
+        } else {
+          if (!input.registrationCode) {
+            throw new DfnsAuthError('invalid_input', 'useRegisterPasskey.start needs the registrationCode Dfns emailed the user.');
+          }
+          challenge = await initRegistration(
+            client,
+            { username: input.username, registrationCode: input.registrationCode },
+            { signal },
+          );
+        }
+      } catch (error) {
+        fail(attempt, error);
+        return;
+      }
+      if (!isCurrent(attempt)) return;
+      temporaryTokenRef.current = challenge.temporaryAuthenticationToken;
+      const next = send({ type: 'challenge-received', attempt, challenge: withoutToken(challenge) });
+      if (next.status === 'awaiting-authenticator') await create(next.attempt, next.challenge);
+    },
+    [configRef, optionsRef, nextSignal, fail, isCurrent, send, create],
+  );
+
+  const start = useCallback(
+    (input: RegisterPasskeyInput) => {
+      if (current().status !== 'idle') return;
+      inputRef.current = { username: input.username.trim(), registrationCode: input.registrationCode?.trim() };
+      const next = send({ type: 'start' });
+      if (next.status === 'fetching-challenge') void fetchChallenge(next.attempt);
+    },
+    [current, send, fetchChallenge],
+  );
+
+  const retry = useCallback(() => {
+    const next = send({ type: 'retry' });
+    if (next.status === 'fetching-challenge') void fetchChallenge(next.attempt);
+    else if (next.status === 'logging-in') void login(next.attempt);
+  }, [send, fetchChallenge, login]);
+
+  const continueFlow = useCallback(() => {
+    const next = send({ type: 'continue' });
+    if (next.status === 'awaiting-authenticator') void create(next.attempt, next.challenge);
+  }, [send, create]);
+
+  const confirmKitSaved = useCallback(() => {
+    proceed(send({ type: 'kit-saved' }));
+  }, [proceed, send]);
+
+  const reset = useCallback(() => {
+    const next = send({ type: 'reset' });
+    // The reducer refuses to leave an unsaved kit; then nothing in flight may be dropped either.
+    if (next.status !== 'idle') return;
+    abort();
+    dropLoginPrefetch();
+    inputRef.current = undefined;
+    temporaryTokenRef.current = undefined;
+    resultRef.current = undefined;
+  }, [send, abort, dropLoginPrefetch]);
+
+  return { state, start, retry, continue: continueFlow, confirmKitSaved, reset };
+}

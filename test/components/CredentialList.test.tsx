@@ -1,0 +1,226 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderToString } from 'react-dom/server';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDfnsClient } from '../../src/api/createDfnsClient';
+import { createCredential, initCredential } from '../../src/api/credentials';
+import { getUserActionToken } from '../../src/api/userActions';
+import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
+import { CredentialList } from '../../src/components/CredentialList';
+import { englishMessages } from '../../src/messages/en';
+import { germanMessages } from '../../src/messages/de';
+import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
+import type { SoftwareAuthenticator } from '../../src/testing/softwareAuthenticator';
+import { createFakeAuthenticator } from '../../src/testing/fakeAuthenticator';
+import { createPasskey } from '../../src/webauthn/createPasskey';
+import { passkeySigner } from '../../src/webauthn/signWithPasskey';
+import {
+  BASE_URL,
+  RP,
+  axeViolations,
+  cacheText,
+  emulatorServer,
+  registeredUser,
+  renderWithKit,
+  softwareAuthenticator,
+} from './credentialTestKit';
+
+const { emulator, server, requests, calls } = emulatorServer();
+const { errors, buttons, credentialList: copy } = englishMessages;
+
+let laptop: SoftwareAuthenticator;
+let securityKey: SoftwareAuthenticator;
+let token: string;
+
+/** Adds a second passkey ("Security key", on another device) through the core functions, outside MSW. */
+async function addSecurityKey(): Promise<void> {
+  const client = createDfnsClient({
+    baseUrl: BASE_URL,
+    orgId: emulator.orgId,
+    authToken: token,
+    fetch: (input, init) => emulator.handle(new Request(input, init)),
+  });
+  const challenge = await initCredential(client, { kind: 'Fido2' });
+  const attestation = await createPasskey(challenge, { rp: RP, authenticator: securityKey });
+  const body = { ...attestation, credentialName: 'Security key', challengeIdentifier: challenge.challengeIdentifier };
+  const sign = passkeySigner({ rp: RP, authenticator: laptop });
+  const userAction = await getUserActionToken(client, { method: 'POST', path: '/auth/credentials', payload: JSON.stringify(body) }, { sign });
+  await createCredential(client, body, { userAction });
+}
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+beforeEach(async () => {
+  emulator.reset();
+  laptop = softwareAuthenticator();
+  securityKey = softwareAuthenticator();
+  token = await registeredUser(emulator, 'alice@example.com', laptop, 'Laptop');
+  await addSecurityKey();
+  requests.length = 0;
+});
+
+const root = (container: HTMLElement) => container.querySelector('.dfns-CredentialList')!;
+const row = (name: string) => screen.getByRole('listitem', { name });
+
+describe('<CredentialList>', () => {
+  it('lists every credential with its kind, localised date and active badge', async () => {
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: laptop });
+    expect(root(container)).toHaveAttribute('data-status', 'loading');
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    const laptopRow = row('Laptop');
+    expect(within(laptopRow).getByText(copy.kinds.Fido2)).toBeInTheDocument();
+    expect(within(laptopRow).getByText(copy.active)).toBeInTheDocument();
+    const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
+    expect(within(laptopRow).getByText(copy.createdOn({ date }))).toBeInTheDocument();
+    expect(calls()).toEqual(['GET /auth/credentials']);
+  });
+
+  it('formats dates in the catalogue language', async () => {
+    const { container } = renderWithKit(<CredentialList messages={germanMessages} />, { emulator, token, authenticator: laptop });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    const date = new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date());
+    expect(within(row('Laptop')).getByText(germanMessages.credentialList.createdOn({ date }))).toBeInTheDocument();
+  });
+
+  it('asks inline before deactivating, then signs PUT /auth/credentials/deactivate and refreshes', async () => {
+    const onChange = vi.fn();
+    const { container } = renderWithKit(<CredentialList onChange={onChange} />, { emulator, token, authenticator: securityKey });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+    expect(within(row('Laptop')).getByText(copy.deactivateConfirm({ name: 'Laptop' }))).toHaveFocus();
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: copy.confirmDeactivate }));
+    await waitFor(() => expect(within(row('Laptop')).getByText(copy.inactive)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(copy.deactivated({ name: 'Laptop' })));
+    expect(calls()).toEqual([
+      'GET /auth/credentials',
+      'POST /auth/action/init',
+      'POST /auth/action',
+      'PUT /auth/credentials/deactivate',
+      'GET /auth/credentials',
+    ]);
+    const laptopUuid = emulator.credentials().find((c) => c['name'] === 'Laptop')!.credentialUuid;
+    expect(requests[3]!.body).toBe(JSON.stringify({ credentialUuid: laptopUuid }));
+    expect(JSON.parse(requests[1]!.body)).toMatchObject({ userActionPayload: requests[3]!.body });
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ isActive: false }));
+    expect(within(row('Laptop')).getByRole('button', { name: buttons.activate })).toBeInTheDocument();
+  });
+
+  it('cancels the confirmation without any signing request', async () => {
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: securityKey });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.cancel }));
+    expect(within(row('Laptop')).getByRole('button', { name: buttons.deactivate })).toHaveFocus();
+    expect(emulator.credentials().every((c) => c.isActive)).toBe(true);
+    expect(calls().filter((c) => c !== 'POST /auth/action/init')).toEqual(['GET /auth/credentials']);
+  });
+
+  it('after deactivation the deactivated passkey can no longer sign a user action', async () => {
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: securityKey });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: copy.confirmDeactivate }));
+    await waitFor(() => expect(within(row('Laptop')).getByText(copy.inactive)).toBeInTheDocument());
+
+    // The laptop only holds the deactivated passkey: Dfns no longer offers it, so signing fails.
+    const wallet = { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia' } } as const;
+    const other = renderWithKit(<ConfirmUserAction request={wallet} />, { emulator, token, authenticator: laptop });
+    const confirm = within(other.container).getByRole('button', { name: buttons.approve });
+    await userEvent.click(confirm);
+    expect(await within(other.container).findByRole('alert')).toHaveTextContent(errors.passkey_cancelled);
+    const laptopId = laptop.credentials()[0]!.id;
+    const lastInit = requests.filter((r) => r.path === '/auth/action/init').length;
+    expect(lastInit).toBeGreaterThan(1);
+    expect(emulator.snapshot().wallets).toHaveLength(0);
+    expect(emulator.credentials().find((c) => c.credentialId === laptopId)?.isActive).toBe(false);
+  });
+
+  it('activates an inactive credential with one signed request', async () => {
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: securityKey });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: copy.confirmDeactivate }));
+    await userEvent.click(await within(row('Laptop')).findByRole('button', { name: buttons.activate }));
+    await waitFor(() => expect(within(row('Laptop')).getByText(copy.active)).toBeInTheDocument());
+    expect(calls().filter((c) => c === 'PUT /auth/credentials/activate')).toHaveLength(1);
+    expect(emulator.credentials().every((c) => c.isActive)).toBe(true);
+  });
+
+  it('shows a row error with Retry, and the other rows stay usable', async () => {
+    const authenticator = createFakeAuthenticator({ get: ['cancel', 'succeed'], authenticator: securityKey });
+    const onError = vi.fn();
+    const { container } = renderWithKit(<CredentialList onError={onError} />, { emulator, token, authenticator });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: copy.confirmDeactivate }));
+    expect(await within(row('Laptop')).findByRole('alert')).toHaveTextContent(errors.passkey_cancelled);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(within(row('Security key')).getByRole('button', { name: buttons.deactivate })).toBeEnabled();
+    expect(await axeViolations(container)).toEqual([]);
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.retry }));
+    await waitFor(() => expect(within(row('Laptop')).getByText(copy.inactive)).toBeInTheDocument());
+  });
+
+  it('shows "awaiting approval" in the row for a 202', async () => {
+    emulator.policies.requireApproval({ method: 'PUT', path: '/auth/credentials/deactivate' });
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: securityKey });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: copy.confirmDeactivate }));
+    expect(await within(row('Laptop')).findByText(englishMessages.userAction.pendingApproval)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['a 500', { path: '/auth/credentials', method: 'GET', status: 500 }, 'server_error'],
+    ['a dropped connection', { path: '/auth/credentials', method: 'GET', drop: true }, 'network_error'],
+    ['a malformed 200', { path: '/auth/credentials', method: 'GET', status: 200, body: '{"items":7}' }, 'invalid_response'],
+  ] as const)('shows the list error for %s with a Retry that loads it', async (_name, fault, code) => {
+    emulator.faults.set(fault);
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: laptop });
+    expect(await screen.findByRole('alert')).toHaveTextContent(errors[code]);
+    expect(root(container)).toHaveAttribute('data-status', 'error');
+    expect(await axeViolations(container)).toEqual([]);
+    emulator.faults.clear();
+    await userEvent.click(screen.getByRole('button', { name: buttons.retry }));
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('shows the empty state', async () => {
+    emulator.faults.set({ path: '/auth/credentials', method: 'GET', status: 200, body: '{"items":[]}' });
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: laptop });
+    expect(await screen.findByText(copy.empty)).toBeInTheDocument();
+    expect(root(container)).toHaveAttribute('data-status', 'ready');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('keeps tokens out of the DOM, storage and the query cache', async () => {
+    const { container, queryClient } = renderWithKit(<CredentialList />, { emulator, token, authenticator: securityKey });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    expect(await axeViolations(container)).toEqual([]);
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+    await userEvent.click(within(row('Laptop')).getByRole('button', { name: copy.confirmDeactivate }));
+    await waitFor(() => expect(within(row('Laptop')).getByText(copy.inactive)).toBeInTheDocument());
+    const userAction = requests.find((r) => r.userAction)!.userAction!;
+    for (const secret of [token, userAction]) {
+      expect(document.body.innerHTML).not.toContain(secret);
+      expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(secret);
+      expect(cacheText(queryClient)).not.toContain(secret);
+    }
+  });
+
+  it('renders on the server without touching the browser', () => {
+    const html = renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulator.orgId} rp={RP} authToken="t">
+          <CredentialList />
+        </DfnsAuthProvider>
+      </QueryClientProvider>,
+    );
+    expect(html).toContain('data-status="loading"');
+  });
+});
