@@ -2,7 +2,7 @@
 // Runs every check of the kit and ends with the one line CI reads: "N passed, N failed".
 // The type check counts as one test; every vitest test (unit, node, browser, stories) counts as one.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const REPORT = '.vitest-report.json';
 const extra = process.argv.slice(2);
@@ -12,6 +12,11 @@ function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
   console.log(`[${command} ${args.join(' ')}] exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
+}
+
+// React 18 for the react18 project lives in its own folder with its own lockfile.
+if (!existsSync('compat/react18/node_modules/react')) {
+  run('npm', ['ci', '--prefix', 'compat/react18', '--no-audit', '--no-fund']);
 }
 
 let passed = 0;

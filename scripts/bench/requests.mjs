@@ -1,0 +1,97 @@
+// Requests each flow sends, counted by driving the built `./core` against the emulator in Node
+// (the same steps as test/conformance/kitFlows.ts, on dist/ so the bench needs no TypeScript).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './sizes.mjs';
+
+const ORIGIN = 'http://localhost:6006';
+const RP = { id: 'localhost', name: 'Bench' };
+const BASE_URL = 'https://api.dfns.test';
+
+const load = (file) => import(pathToFileURL(join(ROOT, 'dist', file)).href);
+
+/**
+ * Runs every flow once against a fresh emulator and returns, per flow, the requests it sent.
+ * @returns {Promise<{ flow: string, requests: string[] }[]>}
+ */
+export async function countRequests() {
+  const core = await load('core.js');
+  const { createDfnsEmulator } = await load('emulator.js');
+  const { createSoftwareAuthenticator } = await load('testing.js');
+  const emulator = createDfnsEmulator({ origins: [ORIGIN] });
+  let sent = [];
+  const fetch = async (input, init) => {
+    const request = new Request(input, init);
+    sent.push(`${request.method} ${new URL(request.url).pathname}`);
+    return emulator.handle(request);
+  };
+  const client = (authToken) => core.createDfnsClient({ baseUrl: BASE_URL, orgId: emulator.orgId, fetch, authToken });
+  const device = () => createSoftwareAuthenticator({ origin: ORIGIN, rpId: RP.id });
+  const rows = [];
+  const count = async (flow, run) => {
+    sent = [];
+    const result = await run();
+    rows.push({ flow, requests: sent });
+    return result;
+  };
+
+  const register = async (username, authenticator) => {
+    const { registrationCode } = emulator.createUser({ username });
+    const challenge = await core.initRegistration(client(), { username, registrationCode });
+    const passkey = await core.createPasskey(challenge, { rp: RP, authenticator });
+    const recovery = await core.createRecoveryKey({ challenge, origin: ORIGIN });
+    await core.completeRegistration(client(), {
+      temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
+      credentials: { firstFactorCredential: passkey, recoveryCredential: recovery.credential },
+    });
+    return recovery;
+  };
+  const login = async (username, authenticator) => {
+    const challenge = await core.initLogin(client(), { username });
+    const firstFactor = await core.signWithPasskey(challenge, { rp: RP, authenticator });
+    const result = await core.completeLogin(client(), { challengeIdentifier: challenge.challengeIdentifier, firstFactor });
+    return result.token;
+  };
+
+  const laptop = device();
+  await count('registration (passkey + recovery key)', () => register('jane@example.com', laptop));
+  const phone = device();
+  // Joe's recovery kit (code and key id) is what the recovery flow below starts from.
+  const joeKit = await count('registration + autoLogin', async () => {
+    const kit = await register('joe@example.com', phone);
+    await login('joe@example.com', phone);
+    return kit;
+  });
+  const token = await count('login', () => login('jane@example.com', laptop));
+
+  await count('recovery (code, unlock, new passkey + recovery key)', async () => {
+    await core.sendRecoveryCode(client(), { username: 'joe@example.com' });
+    const verificationCode = emulator.lastCode('joe@example.com', 'recovery');
+    const recoveryKeyId = joeKit.credId;
+    const challenge = await core.initRecovery(client(), { username: 'joe@example.com', verificationCode, credentialId: recoveryKeyId });
+    const { encryptedRecoveryKey } = core.findRecoveryKey(challenge, recoveryKeyId);
+    const privateKey = await core.unlockRecoveryKey({ encryptedRecoveryKey, recoveryCode: joeKit.recoveryCode, username: challenge.user.name });
+    const passkey = await core.createPasskey(challenge, { rp: RP, authenticator: device() });
+    const newRecoveryKey = await core.createRecoveryKey({ challenge, origin: ORIGIN });
+    const signed = await core.signRecovery({
+      newCredentials: { firstFactorCredential: passkey, recoveryCredential: newRecoveryKey.credential },
+      credId: recoveryKeyId,
+      privateKey,
+      origin: ORIGIN,
+    });
+    return core.recoverUser(client(), { temporaryAuthenticationToken: challenge.temporaryAuthenticationToken, bodyText: core.recoverUserBodyJson(signed) });
+  });
+
+  const sign = core.passkeySigner({ rp: RP, authenticator: laptop });
+  await count('add passkey (signed user action)', async () => {
+    const challenge = await core.initCredential(client(token), { kind: 'Fido2' });
+    const passkey = await core.createPasskey(challenge, { rp: RP, authenticator: device() });
+    const body = { ...passkey, credentialName: 'Phone', challengeIdentifier: challenge.challengeIdentifier };
+    const userAction = await core.getUserActionToken(client(token), { method: 'POST', path: '/auth/credentials', payload: JSON.stringify(body) }, { sign });
+    return core.createCredential(client(token), body, { userAction });
+  });
+  await count('signed request (create wallet)', () =>
+    core.signedRequest(client(token), { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia' } }, { sign }),
+  );
+  return rows;
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// `npm run bench`: one table of the kit's costs, every figure measured in this run, next to
+// Dfns's own SDK; printed and written to bench/results.md.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PEERS } from '../bundleSize.mjs';
+import { measureChromium, median } from './chromium.mjs';
+import { ensurePeers } from './ensurePeers.mjs';
+import { countRequests } from './requests.mjs';
+import {
+  componentNames,
+  distIsStale,
+  endpointHookCosts,
+  inputsByGroup,
+  measureDfnsAuthClient,
+  measureExports,
+  measureKit,
+  measureWebAuthnSigner,
+  OWN_EXTERNAL,
+  ROOT,
+} from './sizes.mjs';
+
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+const kb = (bytes) => (bytes / 1000).toFixed(1);
+const ms = (value) => value.toFixed(1);
+const ratio = (value, base) => `${(value / base).toFixed(2)}×`;
+const run = (command, args, env = {}) => {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+};
+
+if (distIsStale()) {
+  console.error('dist/ is older than src/: npm run build');
+  run('npm', ['run', '--silent', 'build']);
+}
+const peers = ensurePeers();
+if (!peers.ok) throw new Error(`${peers.reason}; the benchmark needs Dfns's SDK beside the kit`);
+
+// Sizes.
+console.error('bundle sizes…');
+const signer = await measureWebAuthnSigner();
+const authClient = await measureDfnsAuthClient();
+const whole = await measureKit(`export * from 'dfns-react-kit';`);
+const own = await measureKit(`export * from 'dfns-react-kit';`, OWN_EXTERNAL);
+const core = await measureKit(`export * from 'dfns-react-kit/core';`);
+const components = [];
+for (const name of componentNames()) components.push([name, await measureExports([name])]);
+const hooks = await endpointHookCosts(PEERS);
+
+// Requests, renders, Chromium.
+console.error('requests per flow…');
+const requestRows = await countRequests();
+console.error('React commits per step (jsdom)…');
+const scratch = mkdtempSync(join(tmpdir(), 'dfns-bench-'));
+const rendersFile = join(scratch, 'renders.json');
+run('npx', ['vitest', 'run', '--config', 'scripts/bench/vitest.renders.config.ts', '--reporter=dot'], { BENCH_RENDERS_OUT: rendersFile });
+const renders = JSON.parse(readFileSync(rendersFile, 'utf8'));
+rmSync(scratch, { recursive: true, force: true });
+console.error(`Chromium (L = ${LATENCY_MS} ms, ${RUNS} runs per mode)…`);
+const browser = await measureChromium({ latencyMs: LATENCY_MS, runs: RUNS });
+
+const sizeRow = (label, size, note = '') =>
+  `| ${label} | ${kb(size.minified)} | **${kb(size.gzip)}** | ${ratio(size.gzip, signer.gzip)} | ${note} |`;
+const lines = [
+  `## Benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}; every figure from one run of \`npm run bench\`)`,
+  '',
+  '### Bundle size (esbuild, minified ESM for browsers, gzip -9; react, react-dom, @tanstack/react-query external)',
+  '',
+  '| Bundle | min KB | gzip KB | ÷ WebAuthnSigner | Notes |',
+  '|---|---:|---:|---:|---|',
+  sizeRow('**Dfns `WebAuthnSigner`** (@dfns/sdk-browser 0.6.12 + @dfns/sdk 0.6.12)', signer, 'baseline'),
+  sizeRow('Dfns `AuthClient` (@dfns/sdk 0.8.3, `generated/auth`)', authClient),
+  sizeRow('kit: whole `.` entry', whole, 'SimpleWebAuthn and valibot included; budget 0.7×'),
+  sizeRow('kit: whole `.` entry, own code', own, 'without @simplewebauthn/browser; budget 12 KB'),
+  sizeRow('kit: `./core` (whole)', core, 'no React'),
+  ...components.map(([name, size]) => sizeRow(`kit: \`<${name}/>\` alone`, size)),
+  `| kit: shared endpoint-hook base | ${kb(hooks.base.minified)} | **${kb(hooks.base.gzip)}** | ${ratio(hooks.base.gzip, signer.gzip)} | useDfnsAuth + useEndpointMutation + smallest schema |`,
+  ...Object.entries(hooks.hooks).map(
+    ([name, cost]) =>
+      `| kit: \`${name}\` alone | ${kb(cost.minified)} | **${kb(cost.gzip)}** | ${ratio(cost.gzip, signer.gzip)} | own ${cost.ownGzip} B gzip (budget 1500 B) |`,
+  ),
+  '',
+  `Largest parts of the whole \`.\` entry (minified bytes in the output): ${inputsByGroup(whole.inputs)
+    .slice(0, 8)
+    .map(([group, bytes]) => `${group} ${kb(bytes)} KB`)
+    .join(', ')}.`,
+  '',
+  '### Requests per flow (kit `./core` against the emulator)',
+  '',
+  '| Flow | Requests | Sequence |',
+  '|---|---:|---|',
+  ...requestRows.map((row) => `| ${row.flow} | ${row.requests.length} | ${row.requests.join(' → ')} |`),
+  '',
+  '### React commits per flow step (jsdom, StrictMode, development React, `<Profiler>` around the component)',
+  '',
+  '| Flow | Commits per `data-status` | Total | Requests |',
+  '|---|---|---:|---:|',
+  ...renders.map(
+    (row) =>
+      `| ${row.flow.replace(/</g, '&lt;')} | ${Object.entries(row.commits)
+        .map(([status, n]) => `${status} ${n}`)
+        .join(', ')} | ${Object.values(row.commits).reduce((a, b) => a + b, 0)} | ${row.requests.length} |`,
+  ),
+  '',
+  `### Chromium (headless ${'Chromium'}, CDP virtual authenticator; emulator answers every POST after L = ${LATENCY_MS} ms)`,
+  '',
+  '| Measure | Median | Runs (ms) | Budget |',
+  '|---|---:|---|---|',
+  `| click → \`navigator.credentials.get\`, challenge prefetched on hover | ${ms(median(browser.clickToPrompt.prefetch))} ms | ${browser.clickToPrompt.prefetch.map(ms).join(', ')} | ≤ 50 ms |`,
+  `| click → \`navigator.credentials.get\`, no prefetch (plain button through the render prop) | ${ms(median(browser.clickToPrompt.noPrefetch))} ms (L + ${ms(median(browser.clickToPrompt.noPrefetch) - LATENCY_MS)}) | ${browser.clickToPrompt.noPrefetch.map(ms).join(', ')} | ≤ L + 50 ms |`,
+  `| longest main-thread task while \`unlockRecoveryKey\` runs (PBKDF2 100,000) | ${ms(median(browser.unlock.map((u) => u.longestTaskMs)))} ms | ${browser.unlock.map((u) => `${ms(u.longestTaskMs)} (${u.longTasks} long tasks, unlock ${ms(u.unlockMs)} ms)`).join('; ')} | ≤ 50 ms |`,
+  `| observer check: longest task seen around a deliberate 80 ms busy loop | ${ms(median(browser.unlock.map((u) => u.controlTaskMs)))} ms | | must be ≥ 80 |`,
+  '',
+];
+const table = lines.join('\n');
+console.log(table);
+writeFileSync(join(ROOT, 'bench/results.md'), `${table}\n`);
+console.error('written to bench/results.md');

@@ -1,0 +1,41 @@
+/** Minified and gzip bytes of one bundle, and the minified bytes each input file contributed. */
+export interface BundleSize {
+  minified: number;
+  gzip: number;
+  inputs: Record<string, number>;
+}
+/** One endpoint hook's cost alone and beyond the shared hook base. */
+export interface HookCost {
+  minified: number;
+  gzip: number;
+  ownMinified: number;
+  ownGzip: number;
+}
+/** The repository root. */
+export const ROOT: string;
+/** Where Dfns's browser SDK is installed apart from the root. */
+export const PEERS_DIR: string;
+/** Externals for the kit's own code: the React peers plus @simplewebauthn/browser. */
+export const OWN_EXTERNAL: string[];
+/** The entry of the code every endpoint hook shares. */
+export const HOOK_BASE_ENTRY: string;
+/** Endpoint hook names of `.`. */
+export function endpointHookNames(): string[];
+/** Component names of `.`. */
+export function componentNames(): string[];
+/** Bundles `contents` against the root's `dist/`. */
+export function measureKit(contents: string, external?: string[]): Promise<BundleSize>;
+/** Named exports of `.`, bundled alone. */
+export function measureExports(names: string[], external?: string[]): Promise<BundleSize>;
+/** Every endpoint hook alone and beyond the shared base. */
+export function endpointHookCosts(external?: string[]): Promise<{ base: { minified: number; gzip: number }; hooks: Record<string, HookCost> }>;
+/** Dfns's WebAuthnSigner from bench/peers. */
+export function measureWebAuthnSigner(): Promise<BundleSize>;
+/** The root @dfns/sdk's auth-only client. */
+export function measureDfnsAuthClient(): Promise<BundleSize>;
+/** Minified bytes per package or dist folder, largest first. */
+export function inputsByGroup(inputs: Record<string, number>): [string, number][];
+/** True when dist/ is missing or older than src/. */
+export function distIsStale(): boolean;
+/** A path relative to the root. */
+export function rel(file: string): string;

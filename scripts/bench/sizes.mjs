@@ -1,0 +1,108 @@
+// Bundle sizes of the kit and of Dfns's own SDK, measured the same way (scripts/bundleSize.mjs:
+// esbuild, minified ESM for browsers, gzip -9), shared by `npm run bench` and test/budgets.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleSize, PEERS } from '../bundleSize.mjs';
+
+/** The repository root. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where Dfns's browser SDK is installed apart from the root (its exact peer clashes with the root's @dfns/sdk). */
+export const PEERS_DIR = join(ROOT, 'bench/peers');
+
+/** The kit's own code excludes SimpleWebAuthn: it is a dependency a customer may already ship. */
+export const OWN_EXTERNAL = [...PEERS, '@simplewebauthn/browser'];
+
+/** The endpoint hooks of `.` (one per Dfns endpoint), read from the hooks barrel so a new hook is measured too. */
+export function endpointHookNames() {
+  const source = readFileSync(join(ROOT, 'src/hooks/endpointHooks.ts'), 'utf8');
+  return [...source.matchAll(/export \{ (use\w+) \}/g)].map((match) => match[1]);
+}
+
+/** The components of `.`, read from the components barrel. */
+export function componentNames() {
+  const source = readFileSync(join(ROOT, 'src/components/index.ts'), 'utf8');
+  return [...source.matchAll(/export \* from '\.\/(\w+)'/g)].map((match) => match[1]);
+}
+
+/** Bundles `contents` against the root's `dist/` (the package imports itself by name). */
+export const measureKit = (contents, external = PEERS) => bundleSize(contents, { resolveDir: ROOT, external });
+
+/** Named exports of the kit's `.` entry, bundled alone. */
+export const measureExports = (names, external = PEERS) =>
+  measureKit(`export { ${names.join(', ')} } from 'dfns-react-kit';`, external);
+
+/**
+ * The code every endpoint hook is made of (`useX = useEndpointMutation(xMutationOptions(client))`
+ * with the client from `useDfnsAuth`, and a response schema): the part a second hook adds nothing for.
+ */
+export const HOOK_BASE_ENTRY = [
+  `export { useDfnsAuth } from './dist/lib/provider/useDfnsAuth.js';`,
+  `export { useEndpointMutation } from './dist/lib/hooks/useEndpointMutation.js';`,
+  // The smallest response schema: the validation runtime (valibot's object/string/parse) every endpoint needs.
+  `export { messageResultSchema } from './dist/lib/api/schemas.js';`,
+].join('\n');
+
+/**
+ * What each endpoint hook costs alone, and of its own: gzip(hook alone) − gzip(shared base), the
+ * base being `HOOK_BASE_ENTRY` built the same way. So the hook's endpoint function, its request
+ * and response schemas beyond the simplest one count as its own; the React Query glue, the
+ * provider context, the errors and the validation runtime count once. Throws when the base is not inside a hook's bundle (the
+ * difference would then mean nothing).
+ * @returns {Promise<{ base: { minified: number, gzip: number }, hooks: Record<string, { minified: number, gzip: number, ownMinified: number, ownGzip: number }> }>}
+ */
+export async function endpointHookCosts(external = PEERS) {
+  const base = await bundleSize(HOOK_BASE_ENTRY, { resolveDir: ROOT, external });
+  const baseFiles = Object.keys(base.inputs).filter((file) => file !== '<stdin>');
+  const hooks = {};
+  for (const name of endpointHookNames()) {
+    const alone = await measureExports([name], external);
+    const missing = baseFiles.filter((file) => !(file in alone.inputs));
+    if (missing.length > 0) throw new Error(`${name} does not include the shared hook base (${missing.join(', ')})`);
+    hooks[name] = {
+      minified: alone.minified,
+      gzip: alone.gzip,
+      ownMinified: alone.minified - base.minified,
+      ownGzip: alone.gzip - base.gzip,
+    };
+  }
+  return { base: { minified: base.minified, gzip: base.gzip }, hooks };
+}
+
+/** Dfns's `WebAuthnSigner` (@dfns/sdk-browser 0.6.12 with its exact peer @dfns/sdk 0.6.12), from bench/peers. */
+export const measureWebAuthnSigner = () =>
+  bundleSize(`export { WebAuthnSigner } from '@dfns/sdk-browser';`, { resolveDir: PEERS_DIR, external: PEERS });
+
+/** The auth-only client of the root's @dfns/sdk (0.8.x), the SDK's smallest way to call the auth API. */
+export const measureDfnsAuthClient = () =>
+  bundleSize(`export { AuthClient } from '@dfns/sdk/generated/auth';`, { resolveDir: ROOT, external: PEERS });
+
+/** Bytes in the minified output per package or per `dist/` folder, largest first (what dominates a bundle). */
+export function inputsByGroup(inputs) {
+  const groups = {};
+  for (const [file, bytes] of Object.entries(inputs)) {
+    const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const key = npm ? npm[1] : file.replace(/^dist\/lib\/([^/]+)\/.*$/, 'dist/lib/$1/');
+    groups[key] = (groups[key] ?? 0) + bytes;
+  }
+  return Object.entries(groups).filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
+}
+
+/** Newest modification time of any file under `dir` (ms). */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** True when `dist/` is missing or older than a file of `src/` (the sizes would describe old code). */
+export function distIsStale() {
+  const index = join(ROOT, 'dist/index.js');
+  return !existsSync(index) || newest(join(ROOT, 'src')) > statSync(index).mtimeMs;
+}
+
+/** `file` relative to the root, for messages. */
+export const rel = (file) => relative(ROOT, file);
