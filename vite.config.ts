@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -29,6 +30,9 @@ const ENTRY_NAMES = new Set(Object.keys(ENTRIES));
 
 /** Source folders whose modules use React hooks: their chunks keep a "use client" directive. */
 const CLIENT_DIRS = ['/src/provider/', '/src/hooks/', '/src/components/', '/src/index.ts'];
+
+/** React 18 lives in its own folder (`npm ci --prefix compat/react18`): the root runs React 19. */
+const REACT_18 = fileURLToPath(new URL('./compat/react18/node_modules/', import.meta.url));
 
 const chromium = {
   enabled: true,
@@ -88,10 +92,36 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '19' },
           setupFiles: ['test/setup.ts'],
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.ts', 'test/e2e/**'],
           restoreMocks: true,
+        },
+      },
+      {
+        // The same component and hook tests on React 18: every React import (ours, react-query's,
+        // Testing Library's) resolves to compat/react18, so one React instance runs them.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: `${REACT_18}react/index.js` },
+            { find: /^react\/(.*)$/, replacement: `${REACT_18}react/$1.js` },
+            { find: /^react-dom$/, replacement: `${REACT_18}react-dom/index.js` },
+            { find: /^react-dom\/(.*)$/, replacement: `${REACT_18}react-dom/$1.js` },
+            { find: /^@testing-library\/react$/, replacement: `${REACT_18}@testing-library/react/dist/index.js` },
+            // user-event must share Testing Library's DOM config with React 18's RTL (act wrapping).
+            { find: /^@testing-library\/dom$/, replacement: `${REACT_18}@testing-library/dom/dist/index.js` },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '18' },
+          setupFiles: ['test/setup.ts'],
+          include: ['test/components/*.test.tsx', 'test/hooks/*.test.tsx'],
+          exclude: ['test/**/*.browser.test.tsx'],
+          server: { deps: { inline: [/@tanstack\/react-query/, /@testing-library\/user-event/, /compat\/react18/] } },
         },
       },
       {
@@ -109,6 +139,7 @@ export default defineConfig({
           include: ['test/**/*.browser.test.{ts,tsx}'],
           browser: chromium,
         },
+      },
       },
     ],
   },
