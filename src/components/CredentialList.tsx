@@ -98,6 +98,9 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
   const returnFocus = useRef(false);
   const nameId = useId();
   const targetActive = !credential.isActive;
+  // Dfns allows an empty name (recovery keys often have one): the kind then names the row, so the
+  // row, its question and its announcements never read `""`.
+  const name = credential.name.trim() || copy.kinds[credential.kind];
 
   const request = useMemo<UserActionRequest>(
     () => ({
@@ -114,7 +117,7 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
       void queryClient.invalidateQueries({ queryKey: dfnsKeys.credentials(client) }).finally(() => {
         setRefreshing(false);
         signer.reset();
-        onAnnounce(targetActive ? copy.activated({ name: credential.name }) : copy.deactivated({ name: credential.name }));
+        onAnnounce(targetActive ? copy.activated({ name }) : copy.deactivated({ name }));
         onChange?.({ credential, isActive: targetActive });
       });
     },
@@ -157,9 +160,9 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
     <li className="dfns-list-item dfns-credential" data-kind={credential.kind} data-active={credential.isActive} aria-labelledby={nameId}>
       <div className="dfns-credential-info">
         <span id={nameId} className="dfns-credential-name">
-          {credential.name}
+          {name}
         </span>{' '}
-        <span className="dfns-credential-kind">{copy.kinds[credential.kind]}</span>{' '}
+        {name === credential.name.trim() ? <span className="dfns-credential-kind">{copy.kinds[credential.kind]}</span> : null}{' '}
         <span className="dfns-badge" data-active={credential.isActive} data-tone={credential.isActive ? 'success' : undefined}>
           {credential.isActive ? copy.active : copy.inactive}
         </span>
@@ -178,7 +181,7 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
       ) : confirming ? (
         <div className="dfns-confirm">
           <p ref={questionRef} tabIndex={-1}>
-            {copy.deactivateConfirm({ name: credential.name })}
+            {copy.deactivateConfirm({ name })}
           </p>
           <div className="dfns-actions">
             <Button variant="danger" onClick={toggle}>

@@ -102,6 +102,7 @@ export function useUserActionSigner(options: UseUserActionSignerOptions = {}): U
   // Not state: the request body and the challenge's bookkeeping belong to the hook, not the UI.
   const jobRef = useRef<Job | undefined>(undefined);
   const challengeRef = useRef<{ key: string; fetchedAt: number } | undefined>(undefined);
+  const prefetchRef = useRef<{ key: string; done: Promise<void> } | undefined>(undefined);
 
   const fail = useCallback(
     (attempt: number, error: unknown): DfnsAuthError => {
@@ -193,7 +194,7 @@ export function useUserActionSigner(options: UseUserActionSignerOptions = {}): U
     [client, rp, authenticator, timeout, current, nextSignal, isCurrent, send, fail, optionsRef, challengeRef],
   );
 
-  const run = useCallback(
+  const start = useCallback(
     (job: Job): Promise<unknown> => {
       let s = current();
       // A prefetched challenge is bound to its exact method, path and payload, and expires.
@@ -209,6 +210,20 @@ export function useUserActionSigner(options: UseUserActionSignerOptions = {}): U
       return drive(job);
     },
     [current, send, drive, jobRef, challengeRef],
+  );
+
+  const run = useCallback(
+    (job: Job): Promise<unknown> => {
+      // A click while the prefetch for this very request is on its way waits for it rather
+      // than sending a second init: one challenge per request, as the API intends.
+      const inFlight = prefetchRef.current;
+      const s = current();
+      if (s.status === 'idle' && s.prefetching && inFlight?.key === job.key) {
+        return inFlight.done.then(() => start(job));
+      }
+      return start(job);
+    },
+    [current, start],
   );
 
   const sign = useCallback(
@@ -230,7 +245,7 @@ export function useUserActionSigner(options: UseUserActionSignerOptions = {}): U
       if (s.challenge && challengeRef.current?.key === job.key) return;
       const { attempt } = send({ type: 'prefetch' });
       const signal = nextSignal();
-      initUserAction(
+      const done = initUserAction(
         client,
         { userActionHttpMethod: job.method, userActionHttpPath: pathWithoutQuery(job.path), userActionPayload: job.payload },
         { signal },
@@ -245,6 +260,7 @@ export function useUserActionSigner(options: UseUserActionSignerOptions = {}): U
           if (isCurrent(attempt)) send({ type: 'failed', attempt, error: toDfnsAuthError(error) });
         },
       );
+      prefetchRef.current = { key: job.key, done };
     },
     [client, current, send, nextSignal, isCurrent, challengeRef],
   );

@@ -1,0 +1,399 @@
+/// <reference types="@vitest/browser-playwright" />
+/// <reference types="vite/client" />
+/**
+ * Screenshots of every component at its main states, in light, dark and German, with the kit's
+ * stylesheet, for a person to look at (copied to /tmp/shots/components/, see OUT). Not an assertion suite: it
+ * only drives the states and fails if one is not reached.
+ *
+ * Runs only when asked: `VITE_SCREENSHOTS=1 npx vitest run --project browser test/components/screenshots.browser.test.tsx`.
+ * Vite forwards only `VITE_`-prefixed variables into the browser; `SCREENSHOTS=1` works too once
+ * the browser project passes it (`test.env: { SCREENSHOTS: process.env.SCREENSHOTS }`).
+ */
+import '../../src/styles.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import type { ReactNode } from 'react';
+import { page } from 'vitest/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeRegistration, initRegistration } from '../../src/api/registration';
+import { AddPasskey } from '../../src/components/AddPasskey';
+import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
+import { CreateRecoveryKey } from '../../src/components/CreateRecoveryKey';
+import { CredentialList } from '../../src/components/CredentialList';
+import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
+import { RecoverAccount } from '../../src/components/RecoverAccount';
+import { RegisterPasskey } from '../../src/components/RegisterPasskey';
+import { createDfnsEmulator, type DfnsEmulator } from '../../src/emulator/index';
+import { dfnsEmulatorHandlers } from '../../src/emulator/msw';
+import { createRecoveryKey } from '../../src/keys/recoveryKey';
+import { germanMessages } from '../../src/messages/de';
+import { englishMessages } from '../../src/messages/en';
+import type { DfnsMessages } from '../../src/messages/types';
+import type { DfnsTheme } from '../../src/provider/DfnsAuthContext';
+import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
+import { createFakeAuthenticator, createSoftwareAuthenticator } from '../../src/testing/index';
+import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
+import { createPasskey } from '../../src/webauthn/createPasskey';
+import { BASE_URL, directClient, RP } from './browserKit';
+
+const env: Record<string, unknown> = import.meta.env;
+const enabled = env['VITE_SCREENSHOTS'] === '1' || env['SCREENSHOTS'] === '1';
+/**
+ * Relative to this file, inside the project: Vite's server.fs refuses writes from the page outside
+ * the root, so the shots land in the gitignored __screenshots__ folder and are copied to
+ * /tmp/shots/components after the run (`cp test/components/__screenshots__/shots/*.png /tmp/shots/components/`).
+ */
+const OUT = '__screenshots__/shots';
+
+interface Variant {
+  name: 'light' | 'dark' | 'de';
+  theme: DfnsTheme;
+  messages: DfnsMessages;
+}
+const VARIANTS: Variant[] = [
+  { name: 'light', theme: 'light', messages: englishMessages },
+  { name: 'dark', theme: 'dark', messages: englishMessages },
+  { name: 'de', theme: 'light', messages: germanMessages },
+];
+
+/** One state of a component: how to render it and how to drive it there inside its cell. */
+interface Cell {
+  state: string;
+  ui: ReactNode;
+  authenticator?: PasskeyAuthenticator | undefined;
+  token?: string | undefined;
+  drive?: ((cell: HTMLElement, variant: Variant) => Promise<void>) | undefined;
+}
+
+let worker: SetupWorker;
+let emulator: DfnsEmulator;
+let userCount = 0;
+
+const software = () => createSoftwareAuthenticator({ origin: location.origin, rpId: 'localhost' });
+const user = () => userEvent.setup();
+const statusOf = (cell: HTMLElement) => cell.querySelector('section')?.getAttribute('data-status');
+const reach = (cell: HTMLElement, status: string) => waitFor(() => expect(statusOf(cell)).toBe(status), { timeout: 8000 });
+
+/** A fresh user with a passkey on `authenticator` (and a recovery key), logged in. */
+async function member(authenticator: PasskeyAuthenticator, { recovery = false, name = 'MacBook Pro' } = {}) {
+  userCount += 1;
+  const username = `member${userCount}@example.com`;
+  const { registrationCode } = emulator.createUser({ username });
+  const client = directClient(emulator);
+  const challenge = await initRegistration(client, { username, registrationCode });
+  const passkey = await createPasskey(challenge, { rp: RP, authenticator });
+  const recoveryKey = recovery ? await createRecoveryKey({ challenge }) : undefined;
+  await completeRegistration(client, {
+    temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
+    credentials: recoveryKey
+      ? { firstFactorCredential: { ...passkey, credentialName: name }, recoveryCredential: recoveryKey.credential }
+      : { firstFactorCredential: { ...passkey, credentialName: name } },
+  });
+  return { username, token: await emulator.loginAs(username) };
+}
+
+/** An invited user's name and registration code. */
+function invite() {
+  userCount += 1;
+  const username = `invited${userCount}@example.com`;
+  return { username, registrationCode: emulator.createUser({ username }).registrationCode };
+}
+
+const click = async (cell: HTMLElement, name: string) => user().click(within(cell).getByRole('button', { name }));
+const saveKit = async (cell: HTMLElement, variant: Variant) => {
+  await user().click(within(cell).getByRole('checkbox', { name: variant.messages.buttons.savedKit }));
+  await click(cell, variant.messages.buttons.continue);
+};
+
+/** The states to show of each component, for `variant`. */
+const COMPONENTS: Record<string, (variant: Variant) => Promise<Cell[]>> = {
+  RegisterPasskey: async (v) => {
+    const failing = invite();
+    const kit = invite();
+    const done = invite();
+    return [
+      { state: 'idle', ui: <RegisterPasskey /> },
+      {
+        state: 'error',
+        authenticator: createFakeAuthenticator({ create: 'cancel' }),
+        ui: <RegisterPasskey {...failing} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.register);
+          await reach(cell, 'error');
+        },
+      },
+      {
+        state: 'recovery-kit',
+        authenticator: software(),
+        ui: <RegisterPasskey {...kit} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.register);
+          await reach(cell, 'showing-recovery-kit');
+        },
+      },
+      {
+        state: 'success',
+        authenticator: software(),
+        ui: <RegisterPasskey {...done} recoveryKey={false} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.register);
+          await reach(cell, 'success');
+        },
+      },
+    ];
+  },
+  LoginWithPasskey: async (v) => {
+    const device = software();
+    const { username } = await member(device);
+    return [
+      { state: 'idle', ui: <LoginWithPasskey autofill={false} /> },
+      {
+        state: 'error',
+        authenticator: createFakeAuthenticator({ get: 'cancel' }),
+        ui: <LoginWithPasskey username={username} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.signIn);
+          await reach(cell, 'error');
+        },
+      },
+      {
+        state: 'success',
+        authenticator: device,
+        ui: <LoginWithPasskey username={username} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.signIn);
+          await reach(cell, 'success');
+        },
+      },
+    ];
+  },
+  RecoverAccount: async (v) => {
+    const { username } = await member(software(), { recovery: true });
+    const codes = async (cell: HTMLElement) => {
+      await user().type(within(cell).getByRole('textbox', { name: v.messages.labels.username }), username);
+      await click(cell, v.messages.buttons.haveCode);
+      await reach(cell, 'code-sent');
+    };
+    return [
+      { state: 'idle', ui: <RecoverAccount /> },
+      { state: 'codes', ui: <RecoverAccount />, drive: codes },
+      {
+        state: 'error',
+        ui: <RecoverAccount />,
+        drive: async (cell) => {
+          await codes(cell);
+          const field = (label: string) => within(cell).getByRole('textbox', { name: label });
+          await user().type(field(v.messages.labels.verificationCode), 'WRONG-CODE');
+          await user().type(field(v.messages.labels.recoveryCode), 'D1-AAAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFFF');
+          await user().type(field(v.messages.labels.recoveryKeyId), 'cr-6kdk3-abcde-8s9ps6ltb2v5ncr0');
+          await click(cell, v.messages.buttons.recover);
+          await reach(cell, 'error');
+        },
+      },
+    ];
+  },
+  AddPasskey: async (v) => {
+    const laptop = software();
+    const { token } = await member(laptop);
+    const key = software();
+    const devices: PasskeyAuthenticator = { create: (o, c) => key.create(o, c), get: (o, c) => laptop.get(o, c) };
+    return [
+      { state: 'idle', token, ui: <AddPasskey /> },
+      {
+        state: 'error',
+        token,
+        authenticator: createFakeAuthenticator({ create: 'already-registered' }),
+        ui: <AddPasskey />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.addPasskey);
+          await reach(cell, 'error');
+        },
+      },
+      {
+        state: 'success',
+        token,
+        authenticator: devices,
+        ui: <AddPasskey />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.addPasskey);
+          await reach(cell, 'success');
+        },
+      },
+    ];
+  },
+  CreateRecoveryKey: async (v) => {
+    const laptop = software();
+    const { token } = await member(laptop);
+    return [
+      { state: 'idle', token, ui: <CreateRecoveryKey /> },
+      {
+        state: 'recovery-kit',
+        token,
+        authenticator: laptop,
+        ui: <CreateRecoveryKey />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.addRecoveryKey);
+          await reach(cell, 'showing-recovery-kit');
+        },
+      },
+      {
+        state: 'success',
+        token,
+        authenticator: laptop,
+        ui: <CreateRecoveryKey />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.addRecoveryKey);
+          await reach(cell, 'showing-recovery-kit');
+          await saveKit(cell, v);
+          await reach(cell, 'success');
+        },
+      },
+    ];
+  },
+  CredentialList: async (v) => {
+    const laptop = software();
+    // A long unbroken name, as users paste them: it must wrap, not overflow the row.
+    const { token } = await member(laptop, { recovery: true, name: 'Work-laptop-passkey-created-during-onboarding-2024-with-a-very-long-name' });
+    const rowButton = (cell: HTMLElement, name: string) =>
+      user().click(within(cell.querySelector<HTMLElement>('li[data-kind="RecoveryKey"]')!).getByRole('button', { name }));
+    return [
+      { state: 'ready', token, authenticator: laptop, ui: <CredentialList />, drive: (cell) => reach(cell, 'ready') },
+      {
+        state: 'confirm',
+        token,
+        authenticator: laptop,
+        ui: <CredentialList />,
+        drive: async (cell) => {
+          await reach(cell, 'ready');
+          await rowButton(cell, v.messages.buttons.deactivate);
+        },
+      },
+      {
+        state: 'row-error',
+        token,
+        authenticator: createFakeAuthenticator({ get: 'cancel' }),
+        ui: <CredentialList />,
+        drive: async (cell) => {
+          await reach(cell, 'ready');
+          await rowButton(cell, v.messages.buttons.deactivate);
+          await rowButton(cell, v.messages.credentialList.confirmDeactivate);
+          await within(cell).findByRole('alert', {}, { timeout: 8000 });
+        },
+      },
+    ];
+  },
+  ConfirmUserAction: async (v) => {
+    const laptop = software();
+    const { token } = await member(laptop);
+    const transfer = {
+      method: 'POST',
+      path: '/wallets/wa-1f04s-lqc9q-8bd8d3aa4nm5vu9d/transfers',
+      body: { kind: 'Native', to: '0xd964e7f8e1bc5ab0fa3a9c5bd2d7a5c2e5b9f0a14c8e7d6b5a4f3e2d1c0b9a8f7', amount: '1000000000000000000' },
+    } as const;
+    const wallet = { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia', name: 'Treasury' } } as const;
+    const approve = async (cell: HTMLElement, status: string) => {
+      await click(cell, v.messages.buttons.approve);
+      await reach(cell, status);
+    };
+    return [
+      { state: 'idle', token, ui: <ConfirmUserAction request={transfer} /> },
+      {
+        state: 'error',
+        token,
+        authenticator: createFakeAuthenticator({ get: 'cancel' }),
+        ui: <ConfirmUserAction request={wallet} />,
+        drive: (cell) => approve(cell, 'error'),
+      },
+      {
+        state: 'awaiting-approval',
+        token,
+        authenticator: laptop,
+        ui: <ConfirmUserAction request={{ ...wallet, body: { ...wallet.body, name: 'Pending' } }} />,
+        drive: async (cell) => {
+          emulator.policies.requireApproval({ method: 'POST', path: '/wallets' });
+          await approve(cell, 'awaiting-approval');
+          emulator.policies.clear();
+        },
+      },
+      { state: 'success', token, authenticator: laptop, ui: <ConfirmUserAction request={wallet} />, drive: (cell) => approve(cell, 'success') },
+    ];
+  },
+};
+
+beforeAll(async () => {
+  if (!enabled) return;
+  emulator = createDfnsEmulator({ origins: '*' });
+  worker = setupWorker(...dfnsEmulatorHandlers(emulator, { baseUrl: BASE_URL }));
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+  await page.viewport(1760, 1200);
+});
+afterAll(() => {
+  if (enabled) worker.stop();
+});
+
+describe.skipIf(!enabled)('component screenshots (set VITE_SCREENSHOTS=1 to take them)', () => {
+  for (const variant of VARIANTS) {
+    for (const [name, cellsOf] of Object.entries(COMPONENTS)) {
+      it(`${name}, ${variant.name}`, async () => {
+        const cells = await cellsOf(variant);
+        const queryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+        const background = variant.theme === 'dark' ? '#0b0d12' : '#eceff4';
+        const { container, unmount } = render(
+          <div data-shot style={{ display: 'flex', gap: 24, alignItems: 'flex-start', padding: 24, background, width: 'max-content' }}>
+            {cells.map((cell) => (
+              <div key={cell.state} data-cell={cell.state} style={{ width: 400 }}>
+                <p style={{ margin: '0 0 8px', font: '12px monospace', color: variant.theme === 'dark' ? '#8b93a5' : '#5b6475' }}>{cell.state}</p>
+                <QueryClientProvider client={queryClient()}>
+                  <DfnsAuthProvider
+                    baseUrl={BASE_URL}
+                    orgId={emulator.orgId}
+                    rp={RP}
+                    authToken={cell.token}
+                    authenticator={cell.authenticator ?? createFakeAuthenticator({ create: 'hang', get: 'hang' })}
+                    theme={variant.theme}
+                    messages={variant.messages}
+                  >
+                    {cell.ui}
+                  </DfnsAuthProvider>
+                </QueryClientProvider>
+              </div>
+            ))}
+          </div>,
+        );
+        for (const cell of cells) {
+          const element = container.querySelector<HTMLElement>(`[data-cell="${cell.state}"]`)!;
+          await cell.drive?.(element, variant);
+        }
+        // Nothing focused by the drive: a focus ring in a screenshot should be one we put there.
+        (document.activeElement as HTMLElement | null)?.blur();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const shot = container.querySelector<HTMLElement>('[data-shot]')!;
+        await page.screenshot({ path: `${OUT}/${name}-${variant.name}.png`, element: shot });
+        expect(screen.queryAllByRole('region').length).toBeGreaterThan(0);
+        unmount();
+      });
+    }
+  }
+
+  it('shows the focus ring on a focused button and field, light and dark', async () => {
+    for (const variant of VARIANTS.slice(0, 2)) {
+      const background = variant.theme === 'dark' ? '#0b0d12' : '#eceff4';
+      const { container, unmount } = render(
+        <div data-shot style={{ padding: 24, background, width: 'max-content' }}>
+          <div style={{ width: 400 }}>
+            <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulator.orgId} rp={RP} theme={variant.theme} authenticator={createFakeAuthenticator({ get: 'hang' })}>
+              <LoginWithPasskey autofill={false} />
+            </DfnsAuthProvider>
+          </div>
+        </div>,
+      );
+      // Keyboard focus (Tab), so :focus-visible applies.
+      await user().tab();
+      await user().tab();
+      await page.screenshot({ path: `${OUT}/focus-${variant.name}.png`, element: container.querySelector<HTMLElement>('[data-shot]')! });
+      unmount();
+    }
+  });
+});
