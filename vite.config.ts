@@ -133,10 +133,24 @@ export default defineConfig({
         },
       },
       {
+        // The example app as a customer embeds it, driven by playwright-core in Debian's Chromium.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          // Screenshots for people to look at: `SCREENSHOTS=1 npx vitest run --project browser test/components/screenshots.browser.test.tsx`.
+          env: { SCREENSHOTS: process.env.SCREENSHOTS ?? '' },
           browser: chromium,
         },
       },

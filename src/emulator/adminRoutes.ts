@@ -1,5 +1,6 @@
 import type { DfnsEmulator } from './createDfnsEmulator';
 import { EmulatorHttpError } from './EmulatorHttpError';
+import type { FaultSpec } from './faults';
 
 /**
  * Path prefix of the emulator-only admin API. Dfns has no such routes: they exist so that a test or
@@ -29,6 +30,41 @@ async function objectBody(request: Request): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
+/** An optional field that must be a string when present. */
+function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new EmulatorHttpError(400, `${field} must be a string`);
+  return value;
+}
+
+/** An optional field that must be a non-negative integer when present. */
+function optionalCount(body: Record<string, unknown>, field: string): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new EmulatorHttpError(400, `${field} must be a non-negative integer`);
+  return value;
+}
+
+/** A `FaultSpec` read from an admin body, with every field checked (a typo must not inject nothing). */
+function faultSpec(body: Record<string, unknown>): FaultSpec {
+  const status = optionalCount(body, 'status');
+  if (status !== undefined && (status < 100 || status > 599)) throw new EmulatorHttpError(400, 'status must be an HTTP status (100-599)');
+  const drop = body['drop'];
+  if (drop !== undefined && drop !== true) throw new EmulatorHttpError(400, 'drop must be true when present');
+  const times = optionalCount(body, 'times');
+  if (times === 0) throw new EmulatorHttpError(400, 'times must be at least 1');
+  return {
+    method: optionalString(body, 'method'),
+    path: requireString(body, 'path'),
+    status,
+    body: optionalString(body, 'body'),
+    drop,
+    latencyMs: optionalCount(body, 'latencyMs'),
+    times,
+  };
+}
+
 function requireString(body: Record<string, unknown>, field: string): string {
   const value = body[field];
   if (typeof value !== 'string' || value === '') throw new EmulatorHttpError(400, `${field} is required`);
@@ -42,6 +78,10 @@ function requireString(body: Record<string, unknown>, field: string): string {
  * - `POST /emulator/admin/login` `{ username }` → `{ token }` (a session without a ceremony)
  * - `GET /emulator/admin/outbox` → `{ items: OutboxEmail[] }` (registration and recovery codes)
  * - `GET /emulator/admin/snapshot` → the emulator's `snapshot()`
+ * - `POST /emulator/admin/faults` `{ method?, path, status?, body?, drop?, latencyMs?, times? }` → 201 `{ faults }` (`faults.set`)
+ * - `DELETE /emulator/admin/faults` → `{ faults: [] }` (`faults.clear`)
+ * - `POST /emulator/admin/policies` `{ method?, path }` → 201 `{ approvalRules }` (`policies.requireApproval`)
+ * - `DELETE /emulator/admin/policies` → `{ approvalRules: [] }` (`policies.clear`)
  * Throws `EmulatorHttpError` for a bad body or an unknown route. The answers carry local test
  * secrets (codes, a service account's private key) by design: the emulator holds nothing real.
  */
@@ -68,6 +108,21 @@ export async function handleAdminRequest(emulator: DfnsEmulator, method: string,
       return { status: 200, body: { items: emulator.readOutbox() } };
     case 'GET /snapshot':
       return { status: 200, body: emulator.snapshot() };
+    case 'POST /faults': {
+      emulator.faults.set(faultSpec(await objectBody(request)));
+      return { status: 201, body: { faults: emulator.faults.list() } };
+    }
+    case 'DELETE /faults':
+      emulator.faults.clear();
+      return { status: 200, body: { faults: [] } };
+    case 'POST /policies': {
+      const body = await objectBody(request);
+      emulator.policies.requireApproval({ method: optionalString(body, 'method'), path: requireString(body, 'path') });
+      return { status: 201, body: { approvalRules: emulator.snapshot().approvalRules } };
+    }
+    case 'DELETE /policies':
+      emulator.policies.clear();
+      return { status: 200, body: { approvalRules: [] } };
     default:
       throw new EmulatorHttpError(404, `no emulator admin endpoint ${method} ${path}`);
   }

@@ -107,7 +107,7 @@ function initError(error: unknown): DfnsAuthError {
   if (kitError instanceof DfnsApiError && kitError.code === 'not_found') {
     return new RecoveryError(
       'recovery_key_not_found',
-      'POST /auth/recover/user/init answered 404: no active recovery key of this user has that "Recovery Key ID".',
+      'Recovery init answered 404: no active recovery key of this user has that "Recovery Key ID".',
       { cause: error },
     );
   }
@@ -188,7 +188,13 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     try {
       let challenge: RecoveryChallenge;
       if (getChallenge) {
-        const answer = await getChallenge({ username: s.username, credentialId: s.credentialId }, { signal });
+        let answer: unknown;
+        try {
+          answer = await getChallenge({ username: s.username, credentialId: s.credentialId }, { signal });
+        } catch (error) {
+          // The relay's 404 (from /auth/recover/user/delegated) means the same as standard init's.
+          throw initError(error);
+        }
         try {
           challenge = parse(recoveryChallengeSchema(), answer) as RecoveryChallenge;
         } catch (error) {

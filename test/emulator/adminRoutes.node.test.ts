@@ -59,4 +59,65 @@ describe('the emulator-only admin routes', () => {
     expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:6006');
     expect((await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId })).status).not.toBe(200);
   });
+  it('injects a fault over HTTP that answers the next matching request, then clears every fault', async () => {
+    const emulator = createDfnsEmulator();
+    const set = expectStatus(
+      await call<{ faults: { path: string; status: number; times: number }[] }>(emulator, 'POST', '/emulator/admin/faults', {
+        method: 'post',
+        path: '/auth/login/init',
+        status: 429,
+        times: 1,
+      }),
+      201,
+    );
+    expect(set.faults).toEqual([expect.objectContaining({ method: 'POST', path: '/auth/login/init', status: 429, times: 1 })]);
+    expect((await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId })).status).toBe(429);
+    // times: 1 used up, so the endpoint runs for real again.
+    expect((await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId })).status).toBe(200);
+
+    expectStatus(await call(emulator, 'POST', '/emulator/admin/faults', { path: '/auth/*', body: '<html>oops</html>', status: 502 }), 201);
+    const html = await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId });
+    expect(html).toMatchObject({ status: 502, body: '<html>oops</html>' });
+    expect(expectStatus(await call(emulator, 'DELETE', '/emulator/admin/faults'), 200)).toEqual({ faults: [] });
+    expect(emulator.faults.list()).toEqual([]);
+    expect((await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId })).status).toBe(200);
+  });
+
+  it('injects a dropped connection over HTTP, which handle reports as a failed fetch', async () => {
+    const emulator = createDfnsEmulator();
+    expectStatus(await call(emulator, 'POST', '/emulator/admin/faults', { path: '/auth/login/init', drop: true }), 201);
+    await expect(call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId })).rejects.toThrow(TypeError);
+  });
+
+  it('refuses a fault without a path or with a field of the wrong type', async () => {
+    const emulator = createDfnsEmulator();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ status: 500 }, 'path is required'],
+      [{ path: '/auth/login', status: 'x' }, 'status must be a non-negative integer'],
+      [{ path: '/auth/login', status: 42 }, 'status must be an HTTP status (100-599)'],
+      [{ path: '/auth/login', drop: 'yes' }, 'drop must be true when present'],
+      [{ path: '/auth/login', latencyMs: -1 }, 'latencyMs must be a non-negative integer'],
+      [{ path: '/auth/login', times: 0 }, 'times must be at least 1'],
+      [{ path: '/auth/login', body: 7 }, 'body must be a string'],
+    ];
+    for (const [body, message] of cases) {
+      const answer = await call(emulator, 'POST', '/emulator/admin/faults', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toBe(message);
+    }
+    expect(emulator.faults.list()).toEqual([]);
+  });
+
+  it('adds an approval policy over HTTP and clears it again', async () => {
+    const emulator = createDfnsEmulator();
+    const added = expectStatus(
+      await call<{ approvalRules: unknown[] }>(emulator, 'POST', '/emulator/admin/policies', { method: 'post', path: '/wallets' }),
+      201,
+    );
+    expect(added.approvalRules).toEqual([{ method: 'POST', path: '/wallets' }]);
+    expect(emulator.snapshot().approvalRules).toEqual([{ method: 'POST', path: '/wallets' }]);
+    expect((await call(emulator, 'POST', '/emulator/admin/policies', { method: 'POST' })).status).toBe(400);
+    expect(expectStatus(await call(emulator, 'DELETE', '/emulator/admin/policies'), 200)).toEqual({ approvalRules: [] });
+    expect(emulator.snapshot().approvalRules).toEqual([]);
+  });
 });

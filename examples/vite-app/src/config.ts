@@ -1,0 +1,50 @@
+/** Where the example app finds Dfns (or the emulator) and the customer backend. */
+export interface ExampleConfig {
+  baseUrl: string;
+  orgId: string;
+  rpId: string;
+  /** The customer backend of `examples/backend` (delegated flows). */
+  backendUrl: string;
+  /** Passkey ceremony timeout (ms); undefined keeps the kit's default. */
+  timeout: number | undefined;
+  /** Passkey autofill on the login form (`?autofill=0` turns it off). */
+  autofill: boolean;
+}
+
+/**
+ * The config from the page's query string (`?api=&org=&rp=&backend=&timeout=&autofill=`), falling back to
+ * `VITE_DFNS_*` build-time variables: one build serves every emulator a test starts.
+ */
+export function readConfig(search: string = window.location.search): ExampleConfig {
+  const query = new URLSearchParams(search);
+  const env = import.meta.env;
+  const timeout = query.get('timeout') ?? env.VITE_DFNS_TIMEOUT;
+  return {
+    baseUrl: query.get('api') ?? env.VITE_DFNS_API_URL ?? 'http://localhost:8787',
+    orgId: query.get('org') ?? env.VITE_DFNS_ORG_ID ?? '',
+    rpId: query.get('rp') ?? env.VITE_DFNS_RP_ID ?? window.location.hostname,
+    backendUrl: query.get('backend') ?? env.VITE_BACKEND_URL ?? 'http://localhost:8788',
+    timeout: timeout ? Number(timeout) : undefined,
+    autofill: query.get('autofill') !== '0',
+  };
+}
+
+/** The flows the example shows, one per `?flow=`. */
+export const FLOWS = [
+  'register',
+  'register-enduser',
+  'register-delegated',
+  'login',
+  'login-delegated',
+  'recover',
+  'recover-delegated',
+] as const;
+
+/** One of `FLOWS`. */
+export type Flow = (typeof FLOWS)[number];
+
+/** The flow named in the query string, `login` by default. */
+export function readFlow(search: string = window.location.search): Flow {
+  const flow = new URLSearchParams(search).get('flow');
+  return FLOWS.find((name) => name === flow) ?? 'login';
+}
