@@ -21,7 +21,11 @@ Emulator-only admin API (not part of Dfns; local test data only):
   POST /emulator/admin/service-accounts  {"name"?}             -> {userId, token, credId, privateKeyPem, publicKeyPem}
   POST /emulator/admin/login             {"username"}          -> {token}
   GET  /emulator/admin/outbox                                  -> {items: [{to, kind, code, sentAt}]}
-  GET  /emulator/admin/snapshot                                -> users, credentials, wallets, outbox, ...`;
+  GET  /emulator/admin/snapshot                                -> users, credentials, wallets, outbox, ...
+  POST /emulator/admin/faults            {"path","method"?,"status"?,"body"?,"drop"?,"latencyMs"?,"times"?}
+  DELETE /emulator/admin/faults                                -> clears every fault
+  POST /emulator/admin/policies          {"path","method"?}    -> that request answers 202 (pending approval)
+  DELETE /emulator/admin/policies                              -> clears every policy`;
 
 /** Parses `--flag value` and `--flag=value` pairs; throws an Error naming an unknown or incomplete flag. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
