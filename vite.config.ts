@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 
 /** Debian's Chromium: Playwright's own browser downloads are not available on our machines. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -154,6 +155,15 @@ export default defineConfig({
           browser: chromium,
         },
       },
+      {
+        // Every story runs as a test: its play function, and axe (`a11y.test: 'error'`).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          setupFiles: ['.storybook/vitest.setup.ts'],
+          browser: chromium,
+        },
       },
     ],
   },

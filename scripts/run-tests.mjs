@@ -9,7 +9,11 @@ const extra = process.argv.slice(2);
 
 function run(command, args) {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: false,
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
   console.log(`[${command} ${args.join(' ')}] exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
 }
@@ -27,6 +31,8 @@ if (extra.length === 0) {
   for (const [command, args] of [
     ['npx', ['tsc', '-p', 'tsconfig.json']],
     ['npm', ['run', '--silent', 'build']],
+    // The static Storybook is what test/storybook smoke-tests, story by story.
+    ['npm', ['run', '--silent', 'build-storybook']],
   ]) {
     if (run(command, args)) passed += 1;
     else failed += 1;

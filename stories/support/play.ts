@@ -1,0 +1,21 @@
+/** Small helpers the play functions share: find a component's root and wait for its status. */
+import { expect, waitFor } from 'storybook/test';
+
+/** The root element of kit component `name` (class `dfns-<name>`) inside `canvasElement`. */
+export function componentRoot(canvasElement: HTMLElement, name: string): HTMLElement {
+  const root = canvasElement.querySelector<HTMLElement>(`.dfns-${name}`);
+  if (!root) throw new Error(`no .dfns-${name} element in the story`);
+  return root;
+}
+
+/** Waits until the component's `data-status` is `status` (async steps settle on their own time). */
+export async function expectStatus(canvasElement: HTMLElement, name: string, status: string, timeout = 5000): Promise<void> {
+  await waitFor(() => expect(componentRoot(canvasElement, name)).toHaveAttribute('data-status', status), { timeout });
+}
+
+/** Waits for the error alert and checks the kit error code it shows. */
+export async function expectErrorCode(canvasElement: HTMLElement, name: string, code: string): Promise<void> {
+  await expectStatus(canvasElement, name, 'error');
+  const alert = componentRoot(canvasElement, name).querySelector('[role="alert"]');
+  await expect(alert).toHaveAttribute('data-code', code);
+}
