@@ -7,6 +7,8 @@
 import type { Credential, CredentialChallenge } from '../api/types';
 import {
   failedAt,
+  reduceFetchingChallenge,
+  reduceIdle,
   isStale,
   type ChallengeReceivedEvent,
   type ContinueEvent,
@@ -91,23 +93,9 @@ export function reduce(state: AddCredentialState, event: AddCredentialEvent): Ad
   }
   switch (state.status) {
     case 'idle':
-      if (event.type === 'prefetch') return { status: 'idle', attempt: state.attempt + 1, prefetching: true };
-      if (event.type === 'start') {
-        return state.challenge
-          ? creating(state.attempt + 1, state.challenge)
-          : { status: 'fetching-challenge', attempt: state.attempt + 1 };
-      }
-      if (!state.prefetching) return state;
-      if (event.type === 'challenge-received') {
-        return { status: 'idle', attempt: state.attempt, prefetching: false, challenge: event.challenge };
-      }
-      // A failed prefetch is not shown: the click fetches again and reports that failure.
-      if (event.type === 'failed') return { status: 'idle', attempt: state.attempt, prefetching: false };
-      return state;
+      return reduceIdle(state, event, creating);
     case 'fetching-challenge':
-      if (event.type === 'challenge-received') return creating(state.attempt + 1, event.challenge);
-      if (event.type === 'failed') return failedAt('fetching-challenge', state.attempt, event.error);
-      return state;
+      return reduceFetchingChallenge(state, event, creating);
     case 'awaiting-authenticator':
     case 'creating-key':
       if (event.type === 'credential-created') return { status: 'signing-user-action', attempt: state.attempt + 1 };

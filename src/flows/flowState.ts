@@ -107,3 +107,73 @@ export function failedAt<Step extends string, Challenge>(
     ? { status: 'error', attempt, step, error, challenge }
     : { status: 'error', attempt, step, error };
 }
+
+/** The idle state of a flow that can fetch its challenge before the click. */
+export interface PrefetchingIdleState<Challenge> {
+  status: 'idle';
+  attempt: number;
+  /** A challenge is being fetched ahead of the click. */
+  prefetching: boolean;
+  /** A challenge fetched ahead of the click, so the passkey prompt can open inside it. */
+  challenge?: Challenge | undefined;
+}
+
+/** The state while the click waits for its challenge. */
+export interface FetchingChallengeState {
+  status: 'fetching-challenge';
+  attempt: number;
+}
+
+/** The events the shared challenge steps read; each flow's event union contains them. */
+type ChallengeStepEvent<Challenge> = PrefetchEvent | StartEvent | ChallengeReceivedEvent<Challenge> | FailedEvent;
+
+/**
+ * `idle` of every prefetching flow: a prefetch bumps the attempt; the click goes straight to
+ * `withChallenge` when a prefetched challenge is in hand, else to `fetching-challenge`; a failed
+ * prefetch is not shown (the click fetches again and reports that failure). Other events leave the
+ * state as it is (same reference).
+ */
+export function reduceIdle<Challenge, Next>(
+  state: PrefetchingIdleState<Challenge>,
+  event: { type: string },
+  withChallenge: (attempt: number, challenge: Challenge) => Next,
+): PrefetchingIdleState<Challenge> | FetchingChallengeState | Next {
+  // Only the shared event types (defined above, used by every flow's union) are acted on.
+  const shared = event as ChallengeStepEvent<Challenge>;
+  switch (shared.type) {
+    case 'prefetch':
+      return { status: 'idle', attempt: state.attempt + 1, prefetching: true };
+    case 'start':
+      return state.challenge
+        ? withChallenge(state.attempt + 1, state.challenge)
+        : { status: 'fetching-challenge', attempt: state.attempt + 1 };
+    case 'challenge-received':
+      return state.prefetching
+        ? { status: 'idle', attempt: state.attempt, prefetching: false, challenge: shared.challenge }
+        : state;
+    case 'failed':
+      return state.prefetching ? { status: 'idle', attempt: state.attempt, prefetching: false } : state;
+    default:
+      return state;
+  }
+}
+
+/** `fetching-challenge` of every flow: the challenge moves on to `withChallenge`, a failure to `error`. */
+export function reduceFetchingChallenge<Challenge, Next>(
+  state: FetchingChallengeState,
+  event: { type: string },
+  withChallenge: (attempt: number, challenge: Challenge) => Next,
+): FetchingChallengeState | FlowErrorState<'fetching-challenge', Challenge> | Next {
+  const shared = event as ChallengeStepEvent<Challenge>;
+  if (shared.type === 'challenge-received') return withChallenge(state.attempt + 1, shared.challenge);
+  if (shared.type === 'failed') return failedAt('fetching-challenge', state.attempt, shared.error);
+  return state;
+}
+
+/** `awaiting-authenticator` with its challenge: where most flows go once the challenge is in hand. */
+export function awaitingAuthenticator<Challenge>(
+  attempt: number,
+  challenge: Challenge,
+): { status: 'awaiting-authenticator'; attempt: number; challenge: Challenge } {
+  return { status: 'awaiting-authenticator', attempt, challenge };
+}

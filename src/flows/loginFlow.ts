@@ -5,6 +5,9 @@
 import type { LoginChallenge } from '../api/types';
 import {
   failedAt,
+  reduceFetchingChallenge,
+  reduceIdle,
+  awaitingAuthenticator,
   isStale,
   type ChallengeReceivedEvent,
   type ContinueEvent,
@@ -63,27 +66,11 @@ export function reduce(state: LoginState, event: LoginEvent): LoginState {
   if (event.type === 'reset') return { status: 'idle', attempt: state.attempt + 1, prefetching: false };
   switch (state.status) {
     case 'idle':
-      if (event.type === 'prefetch') return { status: 'idle', attempt: state.attempt + 1, prefetching: true };
       // A prefetch still in flight is dropped: the autofill ceremony brought its own challenge.
       if (event.type === 'autofill-signed') return { status: 'submitting', attempt: state.attempt + 1 };
-      if (event.type === 'start') {
-        return state.challenge
-          ? { status: 'awaiting-authenticator', attempt: state.attempt + 1, challenge: state.challenge }
-          : { status: 'fetching-challenge', attempt: state.attempt + 1 };
-      }
-      if (!state.prefetching) return state;
-      if (event.type === 'challenge-received') {
-        return { status: 'idle', attempt: state.attempt, prefetching: false, challenge: event.challenge };
-      }
-      // A failed prefetch is not shown: the click fetches again and reports that failure.
-      if (event.type === 'failed') return { status: 'idle', attempt: state.attempt, prefetching: false };
-      return state;
+      return reduceIdle(state, event, awaitingAuthenticator);
     case 'fetching-challenge':
-      if (event.type === 'challenge-received') {
-        return { status: 'awaiting-authenticator', attempt: state.attempt + 1, challenge: event.challenge };
-      }
-      if (event.type === 'failed') return failedAt('fetching-challenge', state.attempt, event.error);
-      return state;
+      return reduceFetchingChallenge(state, event, awaitingAuthenticator);
     case 'awaiting-authenticator':
       if (event.type === 'signed') return { status: 'submitting', attempt: state.attempt + 1 };
       if (event.type === 'failed') {

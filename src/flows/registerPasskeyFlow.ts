@@ -6,6 +6,9 @@
 import type { RegisteredUser, RegistrationChallenge } from '../api/types';
 import {
   failedAt,
+  reduceFetchingChallenge,
+  reduceIdle,
+  awaitingAuthenticator,
   isStale,
   type ChallengeReceivedEvent,
   type ContinueEvent,
@@ -110,25 +113,9 @@ export function reduce(state: RegisterPasskeyState, event: RegisterPasskeyEvent)
   }
   switch (state.status) {
     case 'idle':
-      if (event.type === 'prefetch') return { status: 'idle', attempt: state.attempt + 1, prefetching: true };
-      if (event.type === 'start') {
-        return state.challenge
-          ? { status: 'awaiting-authenticator', attempt: state.attempt + 1, challenge: state.challenge }
-          : { status: 'fetching-challenge', attempt: state.attempt + 1 };
-      }
-      if (!state.prefetching) return state;
-      if (event.type === 'challenge-received') {
-        return { status: 'idle', attempt: state.attempt, prefetching: false, challenge: event.challenge };
-      }
-      // A failed prefetch is not shown: the click fetches again and reports that failure.
-      if (event.type === 'failed') return { status: 'idle', attempt: state.attempt, prefetching: false };
-      return state;
+      return reduceIdle(state, event, awaitingAuthenticator);
     case 'fetching-challenge':
-      if (event.type === 'challenge-received') {
-        return { status: 'awaiting-authenticator', attempt: state.attempt + 1, challenge: event.challenge };
-      }
-      if (event.type === 'failed') return failedAt('fetching-challenge', state.attempt, event.error);
-      return state;
+      return reduceFetchingChallenge(state, event, awaitingAuthenticator);
     case 'awaiting-authenticator':
       if (event.type === 'passkey-created') return { status: 'submitting', attempt: state.attempt + 1 };
       if (event.type === 'failed') {
