@@ -35,14 +35,15 @@ const CLIENT_DIRS = ['/src/provider/', '/src/hooks/', '/src/components/', '/src/
 /** React 18 lives in its own folder (`npm ci --prefix compat/react18`): the root runs React 19. */
 const REACT_18 = fileURLToPath(new URL('./compat/react18/node_modules/', import.meta.url));
 
-const chromium = {
+/** A fresh browser block per project: vitest writes the project's name into `instances`. */
+const chromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 /**
  * Keeps `"use client"` on every emitted module that uses hooks (and only those, so `./core`
@@ -152,7 +153,7 @@ export default defineConfig({
           include: ['test/**/*.browser.test.{ts,tsx}'],
           // Screenshots for people to look at: `SCREENSHOTS=1 npx vitest run --project browser test/components/screenshots.browser.test.tsx`.
           env: { SCREENSHOTS: process.env.SCREENSHOTS ?? '' },
-          browser: chromium,
+          browser: chromium(),
         },
       },
       {
@@ -162,7 +163,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           setupFiles: ['.storybook/vitest.setup.ts'],
-          browser: chromium,
+          browser: chromium(),
         },
       },
     ],
