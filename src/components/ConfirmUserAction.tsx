@@ -86,7 +86,12 @@ export function ConfirmUserAction(props: ConfirmUserActionProps): ReactNode {
       status={state.status}
       title={copy.title}
       description={copy.description}
-      statusText={messages.status.confirmUserAction[state.status]}
+      // The focused result is read when it takes focus: announcing it here too would say it twice.
+      statusText={
+        (state.status === 'success' || state.status === 'awaiting-approval') && !children
+          ? ''
+          : messages.status.confirmUserAction[state.status]
+      }
     >
       {children ? (
         children(hook)

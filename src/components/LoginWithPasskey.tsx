@@ -141,7 +141,8 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
       status={state.status}
       title={copy.title}
       description={copy.description}
-      statusText={messages.status.loginWithPasskey[state.status]}
+      // The focused success message is read when it takes focus: announcing it here too would say it twice.
+      statusText={state.status === 'success' && !children ? '' : messages.status.loginWithPasskey[state.status]}
     >
       {children ? children(login) : body()}
     </FlowFrame>

@@ -66,6 +66,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   const fileId = useId();
   const fileHintId = `${fileId}-hint`;
   const stepHeading = useRef<HTMLHeadingElement>(null);
+  const successRef = useRef<HTMLParagraphElement>(null);
 
   const fieldError = fieldOf(state, options.username ?? username);
   const errorCode = state.status === 'error' ? state.error.code : undefined;
@@ -88,6 +89,8 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       setFileNotice(undefined);
     }
     if (status === 'awaiting-authenticator') stepHeading.current?.focus();
+    // The kit's button is gone: the message takes focus, which also reads it out once.
+    if (status === 'success') successRef.current?.focus();
   }, [status]);
 
   const copy = messages.recoverAccount;
@@ -95,6 +98,8 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
     if (fileNotice && (status === 'idle' || status === 'code-sent' || status === 'error')) return fileNotice.text;
     if (status === 'awaiting-authenticator' && !promptOpen) return copy.newPasskeyDescription;
     if (status === 'code-sent' && !codeSent) return '';
+    // The focused success message is read when it takes focus: announcing it here too would say it twice.
+    if (status === 'success' && !children) return '';
     return messages.status.recoverAccount[status];
   })();
 
@@ -281,7 +286,11 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       case 'showing-recovery-kit':
         return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={recovery.kitSaved} />;
       case 'success':
-        return <p className="dfns-success">{messages.success.recovered({ username: state.user.username })}</p>;
+        return (
+          <p ref={successRef} tabIndex={-1} className="dfns-success">
+            {messages.success.recovered({ username: state.user.username })}
+          </p>
+        );
       case 'error':
         if (fieldError) {
           return (

@@ -172,7 +172,8 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
       status={state.status}
       title={copy.title}
       description={copy.description}
-      statusText={messages.status.registerPasskey[state.status]}
+      // The focused success message is read when it takes focus: announcing it here too would say it twice.
+      statusText={state.status === 'success' && !children ? '' : messages.status.registerPasskey[state.status]}
     >
       {children ? children(register) : body()}
     </FlowFrame>

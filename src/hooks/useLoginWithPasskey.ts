@@ -101,6 +101,9 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
   const autofillChallengeRef = useRef<TimedChallenge | undefined>(undefined);
   const [autofill, setAutofill] = useState(false);
   const autofillEnabled = options.autofill ?? true;
+  // Offered whenever no button ceremony runs: a failed, cancelled or reset login offers it again.
+  // Error and idle share one value, so Cancel (error -> idle) keeps the running offer: one request.
+  const autofillWanted = autofillEnabled && (state.status === 'idle' || state.status === 'error');
 
   const fail = useCallback(
     (attempt: number, error: unknown) => {
@@ -253,9 +256,10 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
 
   // Passkey autofill is the one ceremony started without a click: conditional mediation shows
   // nothing until the user picks a passkey from the field's suggestions. The timer keeps
-  // StrictMode's mount-unmount-mount from sending two challenge requests.
+  // StrictMode's mount-unmount-mount from sending two challenge requests. A button ceremony stops
+  // it (browsers run one WebAuthn request at a time); it starts again when the flow is back at rest.
   useEffect(() => {
-    if (!autofillEnabled) return;
+    if (!autofillWanted) return;
     const controller = new AbortController();
     autofillControllerRef.current = controller;
     const { signal } = controller;
@@ -277,7 +281,10 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
         if (signal.aborted) autofillChallengeRef.current = undefined;
       }
       autofillChallengeRef.current = undefined;
-      if (signal.aborted || current().status !== 'idle') return;
+      const now = current();
+      if (signal.aborted || (now.status !== 'idle' && now.status !== 'error')) return;
+      // Picking a passkey from the suggestions answers the error on screen: it is a new login.
+      if (now.status === 'error') send({ type: 'reset' });
       usernameRef.current = undefined;
       const { attempt } = send({ type: 'autofill-signed' });
       await submit(attempt, challenge, firstFactor);
@@ -287,7 +294,7 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
       clearTimeout(timer);
       controller.abort();
     };
-  }, [autofillEnabled, configRef, current, send, submit]);
+  }, [autofillWanted, configRef, current, send, submit]);
 
   return { state, start, prefetch, retry, continue: continueFlow, reset, autofill };
 }

@@ -59,7 +59,10 @@ describe('<AddPasskey>', () => {
     expect(calls()).toEqual(FOUR);
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0].credential).toMatchObject({ kind: 'Fido2', name: 'Work laptop', isActive: true });
-    expect(screen.getByText(englishMessages.success.passkeyAdded({ name: 'Work laptop' }))).toBeInTheDocument();
+    // Said once: by the focused success message, not again by the live region.
+    expect(screen.getByText(englishMessages.success.passkeyAdded({ name: 'Work laptop' }))).toHaveFocus();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(container.textContent).not.toContain(englishMessages.status.addPasskey.success);
     expect(emulator.credentials().filter((c) => c.isActive)).toHaveLength(2);
     expect(securityKey.credentials()).toHaveLength(1);
   });

@@ -58,7 +58,10 @@ describe('<ConfirmUserAction>', () => {
     expect(calls()).toEqual([INIT, 'POST /auth/action', 'POST /wallets']);
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ network: 'EthereumSepolia', name: 'Treasury' });
-    expect(screen.getByRole('status')).toHaveTextContent(englishMessages.status.confirmUserAction.success);
+    // Said once: by the focused result, not again by the live region.
+    expect(screen.getByText(englishMessages.success.approved)).toHaveFocus();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(container.textContent).not.toContain(englishMessages.status.confirmUserAction.success);
   });
 
   it('signs exactly the body string it sends, with the user token and the user action header', async () => {
@@ -102,7 +105,8 @@ describe('<ConfirmUserAction>', () => {
     await prefetched();
     await userEvent.click(confirmButton());
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'awaiting-approval'));
-    expect(screen.getByText(englishMessages.userAction.pendingApproval)).toBeInTheDocument();
+    expect(screen.getByText(englishMessages.userAction.pendingApproval)).toHaveFocus();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(onPending).toHaveBeenCalledWith(expect.objectContaining({ status: 'Pending' }));
     expect(onError).not.toHaveBeenCalled();

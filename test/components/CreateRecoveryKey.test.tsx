@@ -68,6 +68,10 @@ describe('<CreateRecoveryKey>', () => {
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0].credential).toMatchObject({ kind: 'RecoveryKey' });
+    // Said once: by the focused success message, not again by the live region.
+    expect(screen.getByText(englishMessages.success.recoveryKeyAdded)).toHaveFocus();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(container.textContent).not.toContain(englishMessages.status.createRecoveryKey.success);
     for (const secret of [code, token]) {
       expect(document.body.innerHTML).not.toContain(secret);
       expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(secret);

@@ -36,7 +36,9 @@ describe('<LoginWithPasskey/> in Chromium', () => {
     const [result] = onSuccess.mock.calls[0] as [{ token: string }];
     expect(result.token).toEqual(expect.any(String));
     expect(container.innerHTML).not.toContain(result.token);
-    expect(screen.getByRole('status').textContent).toBe(englishMessages.status.loginWithPasskey.success);
+    // The focused success message is read out once; the status region stays quiet at success.
+    await waitFor(() => expect(screen.getByText(englishMessages.success.signedIn)).toHaveFocus());
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
     // The token is for the registered user: the emulator accepts it for their credential list.
     expect(emulator.users().find((u) => u.userId === userId)?.username).toBe(USERNAME);
   });

@@ -57,6 +57,25 @@ function waitingAutofill(device: PasskeyAuthenticator): PasskeyAuthenticator {
   };
 }
 
+/**
+ * Conditional requests wait until the test "picks" the passkey (the latest one, through `device`)
+ * and reject when aborted, as a browser does; modal requests go to `modal`.
+ */
+function pickableAutofill(device: PasskeyAuthenticator, modal: PasskeyAuthenticator) {
+  const picks: (() => void)[] = [];
+  const authenticator: PasskeyAuthenticator = {
+    create: (options, call) => device.create(options, call),
+    get: (options, call = {}) => {
+      if (call.mediation !== 'conditional') return modal.get(options, call);
+      return new Promise((resolve, reject) => {
+        call.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
+        picks.push(() => void device.get(options, call).then(resolve, reject));
+      });
+    },
+  };
+  return { authenticator, pickLatest: () => picks.at(-1)!() };
+}
+
 describe('<LoginWithPasskey/>', () => {
   it('logs in with a typed username in exactly two requests and hands the token to onSuccess only', async () => {
     const { emulator, device } = await withJane();
@@ -71,7 +90,10 @@ describe('<LoginWithPasskey/>', () => {
     expect(username).toBe('jane@example.com');
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(requests).toEqual([INIT, COMPLETE]);
-    expect(screen.getByRole('status')).toHaveTextContent(englishMessages.status.loginWithPasskey.success);
+    // Said once: by the focused success message, not again by the live region.
+    expect(screen.getByText(englishMessages.success.signedIn)).toHaveFocus();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(container.textContent?.split(englishMessages.status.loginWithPasskey.success)).toHaveLength(2);
     expect(container.innerHTML).not.toContain(token);
     expect(persistedText(queryClient)).not.toContain(token);
   });
@@ -202,6 +224,78 @@ describe('<LoginWithPasskey/>', () => {
       await waitFor(() => expect(authenticator.log.get).toHaveLength(1));
       unmount();
       expect(authenticator.log.get[0]!.signal!.aborted).toBe(true);
+    });
+
+    it('offers autofill again after a cancelled button prompt, with one more init, and keeps that offer through Cancel', async () => {
+      supportConditionalMediation();
+      const { emulator, device } = await withJane();
+      const autofill = pickableAutofill(device, createFakeAuthenticator({ get: 'cancel', authenticator: device }));
+      const authenticator = recording(autofill.authenticator);
+      const onSuccess = vi.fn();
+      const { container } = renderKit(<LoginWithPasskey onSuccess={onSuccess} />, { emulator, authenticator });
+      await waitFor(() => expect(authenticator.log.get).toHaveLength(1));
+      // A bare click (no hover, so no prefetch): the button takes the offer's unsigned challenge.
+      fireEvent.click(screen.getByRole('button', { name: englishMessages.buttons.signInUsernameless }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(englishMessages.errors.passkey_cancelled);
+
+      await waitFor(() => expect(authenticator.log.get).toHaveLength(3));
+      expect(authenticator.log.get.map((call) => call.mediation)).toEqual(['conditional', undefined, 'conditional']);
+      expect(authenticator.log.get[0]!.signal!.aborted).toBe(true);
+      expect(authenticator.log.get[2]!.signal!.aborted).toBe(false);
+      // The button reused the first offer's challenge; the new offer fetched exactly one.
+      expect(requests).toEqual([INIT, INIT]);
+
+      await userEvent.setup().click(within(alert).getByRole('button', { name: englishMessages.buttons.cancel }));
+      expect(root(container)).toHaveAttribute('data-status', 'idle');
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+      expect(authenticator.log.get).toHaveLength(3);
+      expect(authenticator.log.get[2]!.signal!.aborted).toBe(false);
+      expect(requests).toEqual([INIT, INIT]);
+
+      act(() => autofill.pickLatest());
+      await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
+      expect(requests).toEqual([INIT, INIT, COMPLETE]);
+      expect(onSuccess).toHaveBeenCalledWith({ token: expect.any(String) });
+    });
+
+    it('offers autofill again after a failed username login, and a pick from it replaces the error with a login', async () => {
+      supportConditionalMediation();
+      const { emulator, device } = await withJane();
+      emulator.faults.set({ path: '/auth/login', method: 'POST', status: 500, times: 1 });
+      const autofill = pickableAutofill(device, device);
+      const authenticator = recording(autofill.authenticator);
+      const onSuccess = vi.fn();
+      const { container } = renderKit(<LoginWithPasskey onSuccess={onSuccess} />, { emulator, authenticator });
+      await waitFor(() => expect(authenticator.log.get).toHaveLength(1));
+      const user = userEvent.setup();
+      await user.type(screen.getByRole('textbox', { name: englishMessages.labels.username }), 'jane@example.com');
+      await user.click(screen.getByRole('button', { name: englishMessages.buttons.continue }));
+      await screen.findByRole('alert');
+      await waitFor(() => expect(authenticator.log.get).toHaveLength(3));
+      expect(authenticator.log.get.map((call) => call.mediation)).toEqual(['conditional', undefined, 'conditional']);
+      expect(requests).toEqual([INIT, INIT, COMPLETE, INIT]);
+
+      act(() => autofill.pickLatest());
+      await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
+      expect(requests).toEqual([INIT, INIT, COMPLETE, INIT, COMPLETE]);
+      expect(onSuccess).toHaveBeenCalledTimes(1);
+      expect(onSuccess).toHaveBeenCalledWith({ token: expect.any(String) });
+    });
+
+    it('aborts the restarted autofill request on unmount', async () => {
+      supportConditionalMediation();
+      const { emulator, device } = await withJane();
+      const autofill = pickableAutofill(device, createFakeAuthenticator({ get: 'cancel', authenticator: device }));
+      const authenticator = recording(autofill.authenticator);
+      const { unmount } = renderKit(<LoginWithPasskey />, { emulator, authenticator });
+      await waitFor(() => expect(authenticator.log.get).toHaveLength(1));
+      fireEvent.click(screen.getByRole('button', { name: englishMessages.buttons.signInUsernameless }));
+      await waitFor(() => expect(authenticator.log.get).toHaveLength(3));
+      unmount();
+      expect(authenticator.log.get[2]!.signal!.aborted).toBe(true);
     });
 
     it('starts no autofill when the username is a prop', async () => {
@@ -388,5 +482,7 @@ describe('<LoginWithPasskey/>', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Mine' }));
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
     expect(root(container).querySelector('form')).toBeNull();
+    // Custom markup has no success message of the kit's, so the live region still announces it.
+    expect(screen.getByRole('status')).toHaveTextContent(englishMessages.status.loginWithPasskey.success);
   });
 });

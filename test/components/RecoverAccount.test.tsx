@@ -155,7 +155,10 @@ describe('<RecoverAccount/> in standard mode', () => {
     expect(r.onSuccess).toHaveBeenCalledTimes(1);
     expect(r.onSuccess).toHaveBeenCalledWith({ user: { id: janeId, username: JANE, orgId: emulator.orgId } });
     expect(r.onError).not.toHaveBeenCalled();
-    expect(screen.getByText(en.success.recovered({ username: JANE }))).toBeTruthy();
+    // Said once: by the focused success message, not again by the live region.
+    expect(screen.getByText(en.success.recovered({ username: JANE }))).toHaveFocus();
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(r.container.textContent?.split(en.status.recoverAccount.success)).toHaveLength(2);
     await expectNoAxeViolations(r.container);
 
     // No secret left behind: not in the DOM, storage, or react-query's caches.
@@ -171,6 +174,46 @@ describe('<RecoverAccount/> in standard mode', () => {
     await expect(logIn(authenticator)).resolves.toMatchObject({ token: expect.any(String) });
     const active = emulator.credentials(janeId).filter((c) => c.isActive);
     expect(active.map((c) => c.kind).sort()).toEqual(['Fido2', 'RecoveryKey']);
+  });
+
+  it('logs in with the new passkey once the new kit is confirmed (autoLogin) and hands the token to onSuccess, in 5 requests', async () => {
+    const { oldAuthenticator, kit } = await registerJane();
+    const authenticator = newAuthenticator();
+    const r = renderRecovery(authenticator, { autoLogin: true });
+    await emailAndFill(r, { recoveryCode: kit.recoveryCode, recoveryKeyId: kit.credId });
+    await r.user.click(screen.getByRole('button', { name: en.buttons.recover }));
+    await r.user.click(await screen.findByRole('button', { name: en.buttons.createNewPasskey }, { timeout: 5000 }));
+    await status(r, 'showing-recovery-kit');
+    // Nothing logs in while the kit is on screen: only its challenge may be fetched ahead.
+    await waitFor(() => expect(requests).toContain('POST /auth/login/init'));
+    expect(requests).not.toContain('POST /auth/login');
+    expect(r.onSuccess).not.toHaveBeenCalled();
+
+    await r.user.click(screen.getByLabelText(en.buttons.savedKit));
+    await r.user.click(screen.getByRole('button', { name: en.buttons.continue }));
+    await status(r, 'success');
+
+    expect(requests).toEqual([
+      'POST /auth/recover/user/code',
+      'POST /auth/recover/user/init',
+      'POST /auth/recover/user',
+      'POST /auth/login/init',
+      'POST /auth/login',
+    ]);
+    const janeId = emulator.users().find((u) => u.username === JANE)!.userId;
+    expect(r.onError).not.toHaveBeenCalled();
+    expect(r.onSuccess).toHaveBeenCalledTimes(1);
+    expect(r.onSuccess).toHaveBeenCalledWith({
+      user: { id: janeId, username: JANE, orgId: emulator.orgId },
+      token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+    });
+    const { token } = r.onSuccess.mock.calls[0]![0] as { token: string };
+    expect(document.body.innerHTML).not.toContain(token);
+    // The token is Jane's: the emulator accepts it for her own credentials.
+    const listed = await fetch(`${BASE}/auth/credentials`, { headers: { authorization: `Bearer ${token}` } });
+    expect(listed.status).toBe(200);
+    expect(authenticator.credentials()).toHaveLength(1);
+    await expect(logIn(oldAuthenticator)).rejects.toThrow();
   });
 
   it('shows a wrong recovery code on the form, keeps the other fields, clears the code, and recovers once it is fixed', async () => {

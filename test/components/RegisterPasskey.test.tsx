@@ -93,7 +93,11 @@ describe('<RegisterPasskey/>', () => {
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess).toHaveBeenCalledWith({ user: { id: userId, username: USERNAME, orgId: emulator.orgId } });
-    expect(screen.getByRole('status')).toHaveTextContent(englishMessages.status.registerPasskey.success);
+    // Said once: by the focused success message, not again by the live region.
+    const success = screen.getByText(englishMessages.success.registered({ username: USERNAME }));
+    expect(success).toHaveFocus();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(container.textContent?.split(englishMessages.status.registerPasskey.success)).toHaveLength(2);
     expect(requests).toEqual([INIT, COMPLETE]);
     for (const secret of [registrationCode, recoveryCode]) {
       expect(container.innerHTML).not.toContain(secret);

@@ -70,7 +70,9 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
       status={state.status}
       title={messages.components[copyKey].title}
       description={messages.components[copyKey].description}
-      statusText={messages.status[copyKey][state.status]}
+      // The focused success message is read when it takes focus; the status region stays quiet then
+      // so the sentence is not announced twice (a render prop shows no such message, so it keeps it).
+      statusText={state.status === 'success' && !children ? '' : messages.status[copyKey][state.status]}
     >
       {children ? (
         children(hook)
