@@ -12,16 +12,28 @@ const dfnsLoader: Loader = async (context) => ({
   dfns: await loadDfnsStory(context.parameters['dfns'] as DfnsStoryParameters | undefined),
 });
 
+/** The story's description (its JSDoc, which Storybook copies into `parameters.docs`). */
+function storyDescription(parameters: Record<string, unknown>): string | undefined {
+  const docs = parameters['docs'] as { description?: { story?: unknown } } | undefined;
+  const story = docs?.description?.story;
+  return typeof story === 'string' ? story : undefined;
+}
+
 /** Wraps every story in the provider built from the toolbar, and the emulator panel. */
 const withDfns: Decorator = (Story, context) => {
   const { dfnsBaseUrl, dfnsOrgId, dfnsRpId, ...args } = context.args as Record<string, unknown> & DfnsTargetArgs;
   const globals = context.globals as DfnsGlobals;
   const storyArgs = globals.theme === 'unstyled' ? { ...args, unstyled: true } : args;
+  const parameters = (context.parameters['dfns'] ?? {}) as DfnsStoryParameters;
+  const component = context.title.split('/').pop() ?? context.title;
   return (
     <DfnsStoryShell
       key={context.id}
       globals={globals}
-      parameters={(context.parameters['dfns'] ?? {}) as DfnsStoryParameters}
+      parameters={parameters}
+      pageHeading={`${component}: ${context.name}`}
+      stateName={context.name}
+      instructions={parameters.live ? storyDescription(context.parameters) : undefined}
       target={{ dfnsBaseUrl, dfnsOrgId, dfnsRpId }}
       loaded={context.loaded['dfns'] as LoadedDfns | undefined}
       inDocs={context.viewMode === 'docs'}

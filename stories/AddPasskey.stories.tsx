@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { AddPasskey } from '../src/components/AddPasskey';
 import { englishMessages } from '../src/messages';
+import { kitArgTypes, eventArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters, StoryAuthenticatorScripts } from './support/dfnsParameters';
 import { malformed, networkDown, rateLimited, serverError, stuck } from './support/faults';
 import { ensureLiveSession, isStoryTest } from './support/live';
@@ -24,6 +25,11 @@ const meta = {
   component: AddPasskey,
   tags: ['autodocs'],
   args: { onSuccess: fn(), onError: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    onSuccess: eventArg('Called with the new passkey credential'),
+    onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
+  },
   parameters: {
     ...dfns({ session: 'fixture', newDevice: true, authenticator: SCRIPTS }),
     ...usage(
@@ -182,7 +188,11 @@ export const NoAuthToken: Story = {
 /** Nothing to confirm after adding a passkey. */
 async function finish(_canvasElement: HTMLElement): Promise<void> {}
 
-/** LIVE: add a second passkey to the live session's user, signed with the first one. */
+/**
+ * Step 3 of the live tour (after RegisterPasskey › Live and LoginWithPasskey › Live): name the new
+ * passkey and press “Add passkey”. Your browser asks for the passkey you already have (to sign the
+ * request), then creates a second one for `demo@example.com`.
+ */
 export const Live: Story = {
   parameters: dfns({ live: true, session: 'live', authenticator: 'browser' }),
   play: async ({ canvasElement, args }) => {
@@ -198,7 +208,7 @@ export const Live: Story = {
 /** Every state above, side by side (each in its own frame, brought to its state by its play function). */
 export const AllStates: Story = {
   tags: ['!autodocs', '!test'],
-  parameters: dfns({ panel: false, expectFailedRequests: true }),
+  parameters: dfns({ gallery: true, panel: false, expectFailedRequests: true }),
   render: (_args, { globals }) => (
     <StateGallery
       title={meta.title}

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConfirmUserAction } from '../src/components/ConfirmUserAction';
 import { englishMessages } from '../src/messages';
+import { kitArgTypes, eventArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters } from './support/dfnsParameters';
 import { StateGallery } from './support/StateGallery';
 import { emulator } from './support/emulator';
@@ -23,6 +24,13 @@ const meta = {
   component: ConfirmUserAction,
   tags: ['autodocs'],
   args: { request: createWallet, onSuccess: fn(), onPending: fn(), onError: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    request: { description: 'The request to confirm: shown to the user, signed with their passkey, then sent', control: 'object' },
+    onSuccess: eventArg('Called with the parsed response of the request'),
+    onPending: eventArg('Called on HTTP 202: the request waits for an approver under a policy'),
+    onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
+  },
   parameters: {
     ...dfns({ session: 'fixture', authenticator: { get: 'succeed' } }),
     docs: {
@@ -202,7 +210,11 @@ export const MalformedResponse: Story = {
   },
 };
 
-/** LIVE: create a wallet as the live session's user, confirmed with your own passkey. */
+/**
+ * After logging in (LoginWithPasskey › Live): press “Confirm with passkey” to create a wallet as
+ * `demo@example.com`. Your browser asks for your passkey to sign the request; the emulator panel
+ * then counts one more wallet.
+ */
 export const Live: Story = {
   parameters: dfns({ live: true, session: 'live', authenticator: 'browser' }),
   play: async ({ canvasElement, args }) => {
@@ -217,7 +229,7 @@ export const Live: Story = {
 /** Every state above, side by side (each in its own frame, brought to its state by its play function). */
 export const AllStates: Story = {
   tags: ['!autodocs', '!test'],
-  parameters: { ...dfns({ panel: false, expectFailedRequests: true }), layout: 'fullscreen' },
+  parameters: { ...dfns({ gallery: true, panel: false, expectFailedRequests: true }), layout: 'fullscreen' },
   render: (_args, { globals }) => (
     <StateGallery
       title={meta.title}

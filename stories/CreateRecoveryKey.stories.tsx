@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CreateRecoveryKey } from '../src/components/CreateRecoveryKey';
 import { englishMessages } from '../src/messages';
+import { kitArgTypes, eventArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters, StoryAuthenticatorScripts } from './support/dfnsParameters';
 import { malformed, networkDown, rateLimited, serverError, stuck } from './support/faults';
 import { ensureLiveSession, isStoryTest } from './support/live';
@@ -24,6 +25,11 @@ const meta = {
   component: CreateRecoveryKey,
   tags: ['autodocs'],
   args: { onSuccess: fn(), onError: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    onSuccess: eventArg('Called once the user confirmed they saved the new recovery kit'),
+    onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
+  },
   parameters: {
     ...dfns({ session: 'fixture', authenticator: SCRIPTS }),
     ...usage(
@@ -161,7 +167,10 @@ async function finish(canvasElement: HTMLElement): Promise<void> {
   await userEvent.click(canvas.getByRole('button', { name: m.buttons.continue }));
 }
 
-/** LIVE: create a recovery key for the live session's user, signed with their passkey. */
+/**
+ * After logging in (LoginWithPasskey › Live): press “Create recovery key”, confirm with your passkey, then
+ * save the new recovery kit it shows (download or copy it) and tick “I have saved it” to finish.
+ */
 export const Live: Story = {
   parameters: dfns({ live: true, session: 'live', authenticator: 'browser' }),
   play: async ({ canvasElement, args }) => {
@@ -177,7 +186,7 @@ export const Live: Story = {
 /** Every state above, side by side (each in its own frame, brought to its state by its play function). */
 export const AllStates: Story = {
   tags: ['!autodocs', '!test'],
-  parameters: dfns({ panel: false, expectFailedRequests: true }),
+  parameters: dfns({ gallery: true, panel: false, expectFailedRequests: true }),
   render: (_args, { globals }) => (
     <StateGallery
       title={meta.title}

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CredentialList } from '../src/components/CredentialList';
 import { englishMessages } from '../src/messages';
+import { kitArgTypes, eventArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters } from './support/dfnsParameters';
 import { networkDown, serverError, stuck } from './support/faults';
 import { ensureLiveSession, isStoryTest } from './support/live';
@@ -34,6 +35,11 @@ const meta = {
   component: CredentialList,
   tags: ['autodocs'],
   args: { onChange: fn(), onError: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    onChange: eventArg('Called when a credential was activated or deactivated (the list is refreshed already)'),
+    onError: eventArg('Called once per failed activate or deactivate'),
+  },
   parameters: {
     ...dfns(OWN_USER),
     ...usage(
@@ -143,7 +149,10 @@ export const DeactivationServerError: Story = {
   },
 };
 
-/** LIVE: the live session user's credentials; deactivate one with your passkey. */
+/**
+ * After logging in (LoginWithPasskey › Live): the passkeys and recovery keys of `demo@example.com`.
+ * Deactivate one and confirm with your passkey; the emulator panel's credential count follows.
+ */
 export const Live: Story = {
   parameters: dfns({ live: true, session: 'live', authenticator: 'browser' }),
   play: async ({ canvasElement, args }) => {
@@ -161,7 +170,7 @@ export const Live: Story = {
 /** Every state above, side by side (each in its own frame, brought to its state by its play function). */
 export const AllStates: Story = {
   tags: ['!autodocs', '!test'],
-  parameters: dfns({ panel: false, expectFailedRequests: true }),
+  parameters: dfns({ gallery: true, panel: false, expectFailedRequests: true }),
   render: (_args, { globals }) => (
     <StateGallery
       title={meta.title}

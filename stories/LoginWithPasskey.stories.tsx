@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { LoginWithPasskey } from '../src/components/LoginWithPasskey';
 import { englishMessages } from '../src/messages';
+import { kitArgTypes, booleanArg, eventArg, textArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters } from './support/dfnsParameters';
 import { DEMO_USERNAME } from './support/emulator';
 import { FIXTURE_USERNAME } from './support/fixtures';
@@ -27,6 +28,14 @@ const meta = {
   tags: ['autodocs'],
   // Autofill opens a conditional passkey request on mount; the state stories script every prompt.
   args: { username: FIXTURE_USERNAME, autofill: false, onSuccess: fn(), onError: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    username: textArg('The user to log in; leave empty to show a username field (an empty field logs in without a username)'),
+    usernameless: booleanArg('With the username field: also offer “Sign in with a passkey” without a username (default true)'),
+    autofill: booleanArg('Offer passkey autofill on the username field where the browser supports it (default true)'),
+    onSuccess: eventArg('Called with the login token'),
+    onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
+  },
   parameters: {
     ...dfns({ authenticator: { get: 'succeed' } }),
     ...usage(
@@ -179,8 +188,9 @@ export const MalformedResponse: Story = {
 };
 
 /**
- * LIVE: log in as `demo@example.com` with the passkey you made in RegisterPasskey › Live. The
- * token starts the live session the next live stories use.
+ * Step 2 of the live tour (after RegisterPasskey › Live): press “Sign in with a passkey” and pick
+ * the `demo@example.com` passkey in your browser’s prompt. You are then logged in for the other
+ * live stories (the emulator panel says “Live session: demo@example.com”).
  */
 export const Live: Story = {
   args: { username: undefined, autofill: false },
@@ -207,8 +217,8 @@ export const Live: Story = {
 };
 
 /**
- * LIVE, with passkey autofill: focus the username field and pick the demo passkey from the
- * browser's suggestions; no button needed.
+ * Like Live, with passkey autofill: click into the username field and pick the `demo@example.com`
+ * passkey from your browser’s suggestions; no button needed.
  */
 export const LiveAutofill: Story = {
   ...Live,
@@ -225,7 +235,7 @@ export const LiveAutofill: Story = {
 /** Every state above, side by side (each in its own frame, brought to its state by its play function). */
 export const AllStates: Story = {
   tags: ['!autodocs', '!test'],
-  parameters: dfns({ panel: false, expectFailedRequests: true }),
+  parameters: dfns({ gallery: true, panel: false, expectFailedRequests: true }),
   render: (_args, { globals }) => (
     <StateGallery
       title={meta.title}

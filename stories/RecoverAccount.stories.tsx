@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { RecoverAccount } from '../src/components/RecoverAccount';
 import { generateRecoveryCode } from '../src/core';
 import { englishMessages } from '../src/messages';
+import { kitArgTypes, booleanArg, codeArg, eventArg, textArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters } from './support/dfnsParameters';
 import { DEMO_USERNAME, emulator } from './support/emulator';
 import { networkDown, serverError, stuck } from './support/faults';
@@ -66,6 +67,14 @@ const meta = {
   component: RecoverAccount,
   tags: ['autodocs'],
   args: { onSuccess: fn(), onError: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    username: textArg('The Dfns username, when your app knows it; otherwise a field is shown'),
+    autoLogin: booleanArg('Log in with the new passkey after the kit is saved (one more prompt)'),
+    getChallenge: codeArg('Delegated mode: fetches the recovery challenge through your backend instead of the Dfns email'),
+    onSuccess: eventArg('Called with the recovered user once the new kit is saved'),
+    onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
+  },
   parameters: {
     ...dfns(OWN_USER),
     ...usage(
@@ -207,8 +216,9 @@ export const ServerError: Story = {
 };
 
 /**
- * LIVE: recover `demo@example.com` with the recovery kit you saved in RegisterPasskey › Live.
- * The verification code lands in the emulator panel's outbox.
+ * Needs the recovery kit you saved in RegisterPasskey › Live. Press “Send verification code”, copy
+ * the code from the emulator panel’s outbox, type the recovery code and key id from your kit, and
+ * create a new passkey when asked. Your old passkeys for `demo@example.com` stop working.
  */
 export const Live: Story = {
   args: { username: DEMO_USERNAME },
@@ -234,7 +244,7 @@ export const Live: Story = {
 /** Every state above, side by side (each in its own frame, brought to its state by its play function). */
 export const AllStates: Story = {
   tags: ['!autodocs', '!test'],
-  parameters: dfns({ panel: false, expectFailedRequests: true }),
+  parameters: dfns({ gallery: true, panel: false, expectFailedRequests: true }),
   render: (_args, { globals }) => (
     <StateGallery
       title={meta.title}

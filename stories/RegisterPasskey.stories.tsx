@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { RegisterPasskey } from '../src/components/RegisterPasskey';
 import { englishMessages } from '../src/messages';
+import { kitArgTypes, booleanArg, codeArg, eventArg, textArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters } from './support/dfnsParameters';
 import { DEMO_USERNAME, emulator } from './support/emulator';
 import { isStoryTest } from './support/live';
@@ -39,6 +40,18 @@ const meta = {
   component: RegisterPasskey,
   tags: ['autodocs'],
   args: { onSuccess: fn(), onError: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    username: textArg('The user to register; leave empty to show a field'),
+    registrationCode: textArg('The emailed registration code (`standard` and `endUser` modes); leave empty to show a field'),
+    mode: { description: 'Who registers: `standard` (org user), `endUser` (with wallets) or `delegated` (your backend asks Dfns)', control: 'select', options: ['standard', 'endUser', 'delegated'] },
+    autoLogin: booleanArg('Log in right after a registration that returns no token (a second passkey prompt)'),
+    recoveryKey: booleanArg('Also create a recovery key and show its kit (default true)'),
+    wallets: { description: 'Wallets made with an end user (`endUser` mode)', control: 'object' },
+    getChallenge: codeArg('`delegated` mode: asks your backend for the registration challenge'),
+    onSuccess: eventArg('Called with the registered user (and login token, when there is one)'),
+    onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
+  },
   parameters: {
     ...dfns({ invite: true, authenticator: { create: 'succeed' } }),
     ...usage(
@@ -195,8 +208,9 @@ export const MalformedResponse: Story = {
 };
 
 /**
- * LIVE: register `demo@example.com` with your browser's own passkey. Copy the registration code
- * from the emulator panel, then save the recovery kit you get: RecoverAccount › Live needs it.
+ * Step 1 of the live tour, with your browser’s own passkey: copy the registration code for
+ * `demo@example.com` from the emulator panel (right), paste it, press “Create passkey” and follow
+ * your browser’s prompt. Save the recovery kit it then shows: RecoverAccount › Live needs it.
  */
 export const Live: Story = {
   args: { username: DEMO_USERNAME },
@@ -227,7 +241,7 @@ export const Live: Story = {
 /** Every state above, side by side (each in its own frame, brought to its state by its play function). */
 export const AllStates: Story = {
   tags: ['!autodocs', '!test'],
-  parameters: dfns({ panel: false, expectFailedRequests: true }),
+  parameters: dfns({ gallery: true, panel: false, expectFailedRequests: true }),
   render: (_args, { globals }) => (
     <StateGallery
       title={meta.title}

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { englishMessages, germanMessages } from '../../src/messages';
+import type { DfnsMessages } from '../../src/messages/types';
 import { DfnsAuthProvider } from '../../src/provider';
 import type { DfnsGlobals, DfnsStoryParameters, DfnsTargetArgs } from './dfnsParameters';
 import { EMULATOR_BASE_URL, EMULATOR_RP, emulator, emulatorFetch } from './emulator';
@@ -16,7 +17,33 @@ export interface DfnsStoryShellProps {
   loaded: LoadedDfns | undefined;
   /** Docs pages render many stories: no panel there. */
   inDocs: boolean;
+  /**
+   * The page's name, e.g. `RecoverAccount: Idle`: the label of its `main` and, unless the story
+   * renders its own (`parameters.dfns.gallery`), a visually hidden `<h1>`.
+   */
+  pageHeading: string;
+  /** The story's name, e.g. `Idle`: in a gallery frame it is added to the component's title. */
+  stateName: string;
+  /** What to do in a live story (its description): shown above it, since the canvas has no docs. */
+  instructions?: string | undefined;
   children: ReactNode;
+}
+
+/** The description's Markdown `code` spans as `<code>`; the rest is plain text. */
+function withCode(text: string): ReactNode[] {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
+}
+
+/**
+ * The catalogue with every component title suffixed by the state. All frames of a gallery are one
+ * page to a screen reader (and to axe's `landmark-unique`): without it, thirteen regions would be
+ * called "Recover your account".
+ */
+function withStateInTitles(messages: DfnsMessages, stateName: string): DfnsMessages {
+  const components = Object.fromEntries(
+    Object.entries(messages.components).map(([key, copy]) => [key, { ...copy, title: `${copy.title} — ${stateName}` }]),
+  ) as DfnsMessages['components'];
+  return { ...messages, components };
 }
 
 const readLiveToken = (): string | undefined => liveSession()?.token;
@@ -25,14 +52,18 @@ const readLiveToken = (): string | undefined => liveSession()?.token;
  * Wraps a story in a `<DfnsAuthProvider>` built from the toolbar (theme, locale, target) and the
  * story's parameters, with a fresh QueryClient, and shows the emulator panel beside it.
  */
-export function DfnsStoryShell({ globals, parameters, target, loaded, inDocs, children }: DfnsStoryShellProps): ReactNode {
+export function DfnsStoryShell(props: DfnsStoryShellProps): ReactNode {
+  const { globals, parameters, target, loaded, inDocs, pageHeading, stateName, instructions, children } = props;
   // One QueryClient per mounted story (the shell is keyed by story id): no cache leaks between stories.
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
   );
   const real = globals.target === 'dfns' && parameters.live === true;
   const theme = globals.theme === 'dark' ? 'dark' : 'light';
-  const messages = globals.locale === 'de' ? germanMessages : englishMessages;
+  const catalogue = globals.locale === 'de' ? germanMessages : englishMessages;
+  // `panel: hidden` in the URL marks a frame of an all-states gallery.
+  const inGalleryFrame = globals.panel === 'hidden';
+  const messages = useMemo(() => (inGalleryFrame ? withStateInTitles(catalogue, stateName) : catalogue), [catalogue, inGalleryFrame, stateName]);
   const authToken =
     parameters.session === 'fixture' || parameters.session === 'fresh'
       ? loaded?.fixtureToken
@@ -69,9 +100,19 @@ export function DfnsStoryShell({ globals, parameters, target, loaded, inDocs, ch
   }
 
   const needsLogin = parameters.session === 'live' && !real && !session && !inDocs;
+  // A story frame is a page of its own: one `main` (the panel is an `aside` beside it) and an `h1`.
+  // The label tells the mains of a gallery's frames apart. Docs pages hold many stories: a `div`.
+  const Story = inDocs ? 'div' : 'main';
   return (
     <div className="sb-dfns-stage" data-theme={theme} data-panel={showPanel ? 'shown' : 'hidden'}>
-      <div className="sb-dfns-story">
+      <Story className="sb-dfns-story" aria-label={inDocs ? undefined : pageHeading}>
+        {!inDocs && !parameters.gallery ? <h1 className="sb-dfns-visually-hidden">{pageHeading}</h1> : null}
+        {instructions && !inDocs ? (
+          <p className="sb-dfns-note sb-dfns-howto" role="note">
+            <strong>Try it yourself: </strong>
+            {withCode(instructions)}
+          </p>
+        ) : null}
         {needsLogin ? (
           <p className="sb-dfns-note" role="note">
             Not logged in yet: do <strong>RegisterPasskey › Live</strong> and <strong>LoginWithPasskey › Live</strong> first
@@ -79,7 +120,7 @@ export function DfnsStoryShell({ globals, parameters, target, loaded, inDocs, ch
           </p>
         ) : null}
         {content}
-      </div>
+      </Story>
       {showPanel ? <EmulatorPanel /> : null}
     </div>
   );

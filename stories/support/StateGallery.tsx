@@ -35,31 +35,42 @@ async function played(frame: HTMLIFrameElement): Promise<void> {
 export function StateGallery({ title, stories, globals, height = 460 }: StateGalleryProps): ReactNode {
   const [loaded, setLoaded] = useState(1);
   const shared = `theme:${globals.theme};locale:${globals.locale};panel:hidden`;
+  const component = title.split('/').pop() ?? title;
   return (
-    <div className="sb-dfns-gallery">
-      {stories.map((exportName, index) => {
-        const name = storyNameFromExport(exportName);
-        const src = `iframe.html?id=${encodeURIComponent(toId(title, name))}&viewMode=story&globals=${encodeURIComponent(shared)}`;
-        return (
-          <figure key={exportName} className="sb-dfns-gallery-item">
-            <figcaption>{name}</figcaption>
-            {index < loaded ? (
-              <iframe
-                title={`${title.split('/').pop() ?? title}: ${name}`}
-                src={src}
-                style={{ width: '100%', height, border: 0 }}
-                onLoad={(event) => {
-                  void played(event.currentTarget).then(() => setLoaded((count) => Math.max(count, index + 2)));
-                }}
-              />
-            ) : (
-              <p className="sb-dfns-gallery-wait" style={{ height }}>
-                Waiting for the states before…
-              </p>
-            )}
-          </figure>
-        );
-      })}
-    </div>
+    <>
+      <header className="sb-dfns-gallery-header">
+        <h1>{component}: every state</h1>
+        <p>
+          Each frame is one story of {component}, opened on its own and brought to its state by the story’s script, with
+          its own emulator. Frames load one after another, so the last ones take a few seconds. Open a state’s story in the
+          sidebar to try it yourself and see the emulator panel.
+        </p>
+      </header>
+      <div className="sb-dfns-gallery">
+        {stories.map((exportName, index) => {
+          const name = storyNameFromExport(exportName);
+          const src = `iframe.html?id=${encodeURIComponent(toId(title, name))}&viewMode=story&globals=${encodeURIComponent(shared)}`;
+          return (
+            <figure key={exportName} className="sb-dfns-gallery-item">
+              <figcaption>{name}</figcaption>
+              {index < loaded ? (
+                <iframe
+                  title={`${component}: ${name}`}
+                  src={src}
+                  style={{ width: '100%', height, border: 0 }}
+                  onLoad={(event) => {
+                    void played(event.currentTarget).then(() => setLoaded((count) => Math.max(count, index + 2)));
+                  }}
+                />
+              ) : (
+                <p className="sb-dfns-gallery-wait" style={{ height }}>
+                  Waiting for the states before…
+                </p>
+              )}
+            </figure>
+          );
+        })}
+      </div>
+    </>
   );
 }

@@ -44,6 +44,8 @@ export interface DfnsStoryParameters {
   expectFailedRequests?: boolean;
   /** Hide the emulator panel (galleries). */
   panel?: boolean;
+  /** An all-states gallery: it renders its own page heading. */
+  gallery?: boolean;
 }
 
 /** Toolbar globals of the stories. */
