@@ -12,6 +12,7 @@ import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { summariseBody } from './parts/summariseBody';
 import { useKitMessages } from './parts/useKitMessages';
+import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** Props of `<ConfirmUserAction>`. */
 export interface ConfirmUserActionProps extends KitComponentProps {
@@ -65,7 +66,7 @@ export function ConfirmUserAction(props: ConfirmUserActionProps): ReactNode {
   }, [key, prefetch]);
 
   // The result replaces the button: move focus to it so keyboard users are not left nowhere.
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (state.status === 'success' || state.status === 'awaiting-approval') resultRef.current?.focus();
   }, [state.status]);
 

@@ -1,6 +1,6 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { useCredentials } from '../hooks/useCredentials';
@@ -12,6 +12,7 @@ import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { useKitMessages } from './parts/useKitMessages';
+import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** Props of `<CredentialList>`. */
 export interface CredentialListProps extends KitComponentProps {
@@ -128,7 +129,7 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
     refreshing || state.status === 'fetching-challenge' || state.status === 'awaiting-authenticator' || state.status === 'submitting';
 
   // Moving focus to the question tells keyboard and screen-reader users what the click did.
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (confirming) questionRef.current?.focus();
     else if (returnFocus.current) actionsRef.current?.querySelector('button')?.focus();
     returnFocus.current = false;

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useRef, type FormEvent, type ReactNode } from 'react';
 import type { DfnsAuthError } from '../errors';
 import {
   useLoginWithPasskey,
@@ -12,6 +12,7 @@ import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
+import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** Props of `<LoginWithPasskey/>`. */
 export interface LoginWithPasskeyProps extends KitComponentProps {
@@ -49,7 +50,7 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
   const copy = messages.components.loginWithPasskey;
   const busy = state.status !== 'idle';
 
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     // Back from an error (Cancel): the form replaced the alert, so put the user back in it.
     if (state.status === 'idle' && previousStatus.current === 'error') {
       formRef.current?.querySelector<HTMLElement>('input, button')?.focus();

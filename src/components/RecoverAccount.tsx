@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
 import { useRecoverAccount, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
 import { parseRecoveryKit } from '../keys/parseRecoveryKit';
@@ -11,6 +11,7 @@ import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
+import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** Props of `<RecoverAccount/>`. */
 export interface RecoverAccountProps extends KitComponentProps, UseRecoverAccountOptions {
@@ -82,7 +83,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   }
 
   // Once the codes did their job they leave the page, so no secret stays in the DOM.
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (status === 'awaiting-authenticator' || status === 'showing-recovery-kit' || status === 'success') {
       setVerificationCode('');
       setRecoveryCode('');

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useRef, type FormEvent, type ReactNode } from 'react';
 import type { WalletSpec } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import {
@@ -16,6 +16,7 @@ import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
+import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** Props of `<RegisterPasskey/>`. */
 export interface RegisterPasskeyProps extends KitComponentProps {
@@ -75,7 +76,7 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
   const needsCode = mode !== 'delegated' && registrationCode === undefined;
   const busy = state.status !== 'idle';
 
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     // Back from an error (Cancel): the form replaced the alert, so put the user back in it.
     if (state.status === 'idle' && previousStatus.current === 'error') {
       formRef.current?.querySelector<HTMLElement>('input, button')?.focus();

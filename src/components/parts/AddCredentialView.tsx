@@ -8,6 +8,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './FlowFrame';
 import { RecoveryKitPanel } from './RecoveryKitPanel';
 import { TextField } from './TextField';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 /** Props of the view shared by `<AddPasskey>` and `<CreateRecoveryKey>`. */
 export interface AddCredentialViewProps extends KitComponentProps {
@@ -45,7 +46,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
     if (!edited.current) setCredentialName(defaultName());
   }, [defaultName]);
 
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (state.status === 'success') successRef.current?.focus();
   }, [state.status]);
 

@@ -1,9 +1,10 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { DfnsAuthError } from '../../errors';
 import { errorMessage } from '../../messages/errorMessage';
 import type { DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 /** Props of the error alert. */
 export interface ErrorAlertProps {
@@ -23,7 +24,7 @@ export interface ErrorAlertProps {
  */
 export function ErrorAlert({ error, messages, onRetry, onContinue, onCancel }: ErrorAlertProps): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     ref.current?.focus();
   }, [error]);
   return (

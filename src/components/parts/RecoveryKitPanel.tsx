@@ -1,9 +1,10 @@
 'use client';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import type { RecoveryKit } from '../../flows/flowState';
 import { recoveryKitText } from '../../messages/recoveryKitText';
 import type { DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 /** Props of the recovery kit panel. */
 export interface RecoveryKitPanelProps {
@@ -27,7 +28,7 @@ export function RecoveryKitPanel({ kit, messages, onSaved }: RecoveryKitPanelPro
   const text = recoveryKitText(kit, messages);
 
   // The kit replaces the previous step: move focus to it so the user hears what changed.
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     headingRef.current?.focus();
   }, []);
 

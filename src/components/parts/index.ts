@@ -5,3 +5,4 @@ export * from './FlowFrame';
 export * from './RecoveryKitPanel';
 export * from './TextField';
 export * from './useKitMessages';
+export * from './useIsomorphicLayoutEffect';
