@@ -25,6 +25,7 @@ const ENTRIES = {
   'emulator-msw': 'src/emulator/msw.ts',
   'emulator-node': 'src/emulator/node.ts',
   testing: 'src/testing/index.ts',
+  'messages-de': 'src/messages/de.ts',
   cli: 'src/emulator/cli.ts',
 };
 const ENTRY_NAMES = new Set(Object.keys(ENTRIES));

@@ -26,7 +26,7 @@ export interface DfnsAuthProviderProps {
   /** Passkey ceremony timeout in milliseconds (default 60,000). */
   timeout?: number | undefined;
   /**
-   * The message catalogue: `germanMessages`, your own, or overrides of a few keys (merged over
+   * The message catalogue: `germanMessages` (from `dfns-react-kit/messages/de`), your own, or overrides of a few keys (merged over
    * English). Pass a stable object (module constant or memoised) so components do not re-render.
    */
   messages?: DfnsMessages | DeepPartial<DfnsMessages> | undefined;

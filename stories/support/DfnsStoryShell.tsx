@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { englishMessages, germanMessages } from '../../src/messages';
+import { englishMessages } from '../../src/messages';
+import { germanMessages } from '../../src/messages/de';
 import type { DfnsMessages } from '../../src/messages/types';
 import { DfnsAuthProvider } from '../../src/provider';
 import type { DfnsGlobals, DfnsStoryParameters, DfnsTargetArgs } from './dfnsParameters';

@@ -32,7 +32,7 @@ const KB = 1000;
 const WHOLE = `export * from 'dfns-react-kit';`;
 
 /** Today's sizes plus about 5 %: a ratchet against growth until the targets are met. Lower them as the kit shrinks. */
-const CEILING = { ownGzip: 35 * KB, withWebAuthnGzip: 37.5 * KB } as const;
+const CEILING = { ownGzip: 32 * KB, withWebAuthnGzip: 34.5 * KB } as const;
 
 const describeBundle = (size: BundleSize): string =>
   `${size.gzip} B gzip (${size.minified} B min); largest: ${inputsByGroup(size.inputs)

@@ -4,11 +4,11 @@ import type { RecoveryKit } from '../../src/flows/flowState';
 import {
   englishMessages,
   errorMessage,
-  germanMessages,
   mergeMessages,
   recoveryKitText,
   type DfnsMessages,
 } from '../../src/messages/index';
+import { germanMessages } from '../../src/messages/de';
 
 // A Record over the union: adding a code to src/errors.ts without listing it here is a type error.
 const everyCode: Record<DfnsAuthErrorCode, true> = {

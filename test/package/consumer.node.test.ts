@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,20 @@ describe('a consumer project', () => {
       }
     `);
     expect(errors).toContain("Property 'registrationCode' is missing");
+  });
+
+  it('imports the German catalogue from its own entry, typed as a full catalogue', async () => {
+    const errors = typecheck(`
+      import { DfnsAuthProvider, type DfnsMessages } from 'dfns-react-kit';
+      import { germanMessages } from 'dfns-react-kit/messages/de';
+      const catalogue: DfnsMessages = germanMessages;
+      export const App = () => <DfnsAuthProvider orgId="or-1" rp={{ id: 'localhost', name: 'Example' }} messages={catalogue} />;
+    `);
+    expect(errors).toBe('');
+    // And at run time, from the file the exports map names, without React.
+    const exportsMap = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { import: string }> }).exports;
+    const file = exportsMap['./messages/de']?.import ?? 'missing from the exports map';
+    const { germanMessages } = (await import(join(ROOT, file))) as { germanMessages: { locale: string } };
+    expect(germanMessages.locale).toBe('de');
   });
 });
