@@ -31,7 +31,7 @@ const meta = {
   argTypes: {
     ...kitArgTypes,
     username: textArg('The user to log in; leave empty to show a username field (an empty field logs in without a username)'),
-    usernameless: booleanArg('With the username field: also offer “Sign in with a passkey” without a username (default true)'),
+    usernameless: booleanArg('With the username field: also offer “Choose a saved passkey” (no username needed) (default true)'),
     autofill: booleanArg('Offer passkey autofill on the username field where the browser supports it (default true)'),
     onSuccess: eventArg('Called with the login token'),
     onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
@@ -188,7 +188,7 @@ export const MalformedResponse: Story = {
 };
 
 /**
- * Step 2 of the live tour (after RegisterPasskey › Live): press “Sign in with a passkey” and pick
+ * Step 2 of the live tour (after RegisterPasskey › Live): press “Choose a saved passkey” and pick
  * the `demo@example.com` passkey in your browser’s prompt. You are then logged in for the other
  * live stories (the emulator panel says “Live session: demo@example.com”).
  */

@@ -106,6 +106,8 @@ export const SendingCode: Story = {
   play: async ({ canvasElement, loaded }) => {
     await sendCode(canvasElement, ownUser(loaded).username);
     await expectStatus(canvasElement, NAME, 'sending-code');
+    // The busy button keeps the name of the action under way.
+    await expect(within(canvasElement).getByRole('button', { name: m.buttons.sendCode })).toHaveAttribute('aria-busy', 'true');
   },
 };
 
@@ -249,7 +251,6 @@ export const AllStates: Story = {
     <StateGallery
       title={meta.title}
       globals={globals as DfnsGlobals}
-      height={620}
       stories={['Idle', 'SendingCode', 'CodeSent', 'FetchingChallenge', 'AwaitingAuthenticator', 'Submitting', 'ShowingRecoveryKit', 'Success', 'WrongRecoveryCode', 'MalformedRecoveryCode', 'Cancelled', 'NetworkDown', 'ServerError']}
     />
   ),

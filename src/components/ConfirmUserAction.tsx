@@ -18,6 +18,11 @@ import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 export interface ConfirmUserActionProps extends KitComponentProps {
   /** The request to confirm: shown to the user, signed with their passkey, then sent. */
   request: UserActionRequest;
+  /**
+   * What the request does, in your users' words (`Create the wallet "Treasury" on Ethereum Sepolia`),
+   * shown above the method, path and fields: people confirm what they understand.
+   */
+  summary?: ReactNode | undefined;
   /** The parsed response of the request. */
   onSuccess?: ((data: unknown) => void) | undefined;
   /** HTTP 202: the request waits for an approver under a policy. */
@@ -45,10 +50,14 @@ function requestKey(request: UserActionRequest): string | undefined {
  * user's passkey on click, sends it, and reports the response; HTTP 202 shows "awaiting approval".
  *
  * @example
- * <ConfirmUserAction request={{ method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia' } }} onSuccess={(wallet) => save(wallet)} />
+ * <ConfirmUserAction
+ *   request={{ method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia' } }}
+ *   summary="Create a wallet on Ethereum Sepolia"
+ *   onSuccess={(wallet) => save(wallet)}
+ * />
  */
 export function ConfirmUserAction(props: ConfirmUserActionProps): ReactNode {
-  const { request, onSuccess, onPending, onError, messages: overrides, children, ...frame } = props;
+  const { request, summary: title, onSuccess, onPending, onError, messages: overrides, children, ...frame } = props;
   const messages = useKitMessages(overrides, 'ConfirmUserAction');
   const hook = useUserActionSigner({ onSuccess, onPending, onError });
   const { state, prefetch } = hook;
@@ -99,6 +108,7 @@ export function ConfirmUserAction(props: ConfirmUserActionProps): ReactNode {
       ) : (
         <>
           <div className="dfns-summary dfns-request-summary">
+            {title ? <p className="dfns-request-title">{title}</p> : null}
             <p className="dfns-request-line">
               <code>{messages.userAction.request({ method: request.method, path: request.path })}</code>
             </p>

@@ -182,7 +182,7 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
       ) : confirming ? (
         <div className="dfns-confirm">
           <p ref={questionRef} tabIndex={-1}>
-            {copy.deactivateConfirm({ name })}
+            {credential.kind === 'RecoveryKey' ? copy.deactivateRecoveryKeyConfirm({ name }) : copy.deactivateConfirm({ name })}
           </p>
           <div className="dfns-actions">
             <Button variant="danger" onClick={toggle}>

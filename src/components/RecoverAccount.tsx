@@ -256,7 +256,8 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       case 'unlocking-recovery-key':
         return (
           <div className="dfns-actions">
-            <Button busy>{messages.buttons.recover}</Button>
+            {/* The busy button keeps the label of the one that was pressed. */}
+            <Button busy>{status === 'sending-code' ? messages.buttons.sendCode : messages.buttons.recover}</Button>
             <Button variant="secondary" onClick={recovery.reset}>
               {messages.buttons.cancel}
             </Button>

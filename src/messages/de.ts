@@ -19,11 +19,12 @@ export const germanMessages: DfnsMessages = {
     recoveryCode: 'Steht in Ihrem Wiederherstellungs-Kit und beginnt mit D1-.',
     recoveryKeyId: 'Steht in Ihrem Wiederherstellungs-Kit direkt beim Wiederherstellungscode.',
     credentialName: 'Ein Name, an dem Sie ihn später wiedererkennen, z. B. „Arbeitslaptop“.',
+    recoveryKeyName: 'Ein Name, an dem Sie ihn später wiedererkennen, z. B. „Kit im Tresor zu Hause“.',
   },
   buttons: {
     register: 'Passkey erstellen',
-    signIn: 'Mit Passkey anmelden',
-    signInUsernameless: 'Mit einem Passkey anmelden',
+    signIn: 'Mit einem Passkey anmelden',
+    signInUsernameless: 'Gespeicherten Passkey auswählen',
     continue: 'Weiter',
     retry: 'Erneut versuchen',
     cancel: 'Abbrechen',
@@ -146,7 +147,7 @@ export const germanMessages: DfnsMessages = {
     },
   },
   credentialList: {
-    empty: 'Sie haben noch keine Zugangsdaten.',
+    empty: 'Sie haben noch keine Passkeys oder Wiederherstellungsschlüssel.',
     active: 'Aktiv',
     inactive: 'Deaktiviert',
     kinds: {
@@ -157,11 +158,13 @@ export const germanMessages: DfnsMessages = {
       RecoveryKey: 'Wiederherstellungsschlüssel',
       PasswordProtectedKey: 'Passwortgeschützter Schlüssel',
     },
-    count: ({ count }) => (count === 1 ? '1 Eintrag' : `${count} Einträge`),
+    count: ({ count }) => (count === 1 ? '1 Schlüssel' : `${count} Schlüssel`),
     createdOn: ({ date }) => `Hinzugefügt am ${date}`,
     deactivateConfirm: ({ name }) => `„${name}“ deaktivieren? Damit ist keine Anmeldung mehr möglich.`,
+    deactivateRecoveryKeyConfirm: ({ name }) =>
+      `„${name}“ deaktivieren? Mit dem zugehörigen Wiederherstellungs-Kit lässt sich Ihr Konto dann nicht mehr wiederherstellen.`,
     confirmDeactivate: 'Ja, deaktivieren',
-    loading: 'Ihre Zugangsdaten werden geladen …',
+    loading: 'Ihre Passkeys und Wiederherstellungsschlüssel werden geladen …',
     pending: 'Bitte mit Ihrem Passkey bestätigen …',
     activated: ({ name }) => `„${name}“ ist wieder aktiv.`,
     deactivated: ({ name }) => `„${name}“ ist deaktiviert.`,
@@ -187,7 +190,7 @@ export const germanMessages: DfnsMessages = {
     approved: 'Bestätigt.',
   },
   recoveryKit: {
-    title: 'Dfns-Wiederherstellungs-Kit',
+    title: 'Wiederherstellungs-Kit für Ihr Konto',
     intro: 'Mit diesem Kit erhalten Sie wieder Zugriff auf Ihr Konto, falls Sie alle Passkeys verlieren.',
     warning:
       'Wer dieses Kit besitzt und Zugriff auf Ihre E-Mails hat, kann Ihr Konto übernehmen. Bewahren Sie es sicher und vertraulich auf und geben Sie es niemals weiter.',
@@ -210,7 +213,7 @@ export const germanMessages: DfnsMessages = {
   recoverAccount: {
     newPasskeyTitle: 'Erstellen Sie Ihren neuen Passkey',
     newPasskeyDescription:
-      'Ihr Wiederherstellungsschlüssel ist entsperrt. Erstellen Sie jetzt einen neuen Passkey – er ersetzt alle bisherigen Passkeys.',
+      'Ihr Wiederherstellungscode stimmt. Erstellen Sie jetzt einen neuen Passkey – er ersetzt alle bisherigen Passkeys.',
     kitFileHint:
       'Oder laden Sie die Datei Ihres Wiederherstellungs-Kits (.txt) hoch, um Wiederherstellungscode und Schlüssel-ID automatisch einzutragen.',
     kitFileRead: 'Aus Ihrem Wiederherstellungs-Kit übernommen.',

@@ -19,11 +19,12 @@ export const englishMessages: DfnsMessages = {
     recoveryCode: 'From your recovery kit. It starts with D1-.',
     recoveryKeyId: 'From your recovery kit, next to the recovery code.',
     credentialName: 'A name that helps you recognise it later, such as "Work laptop".',
+    recoveryKeyName: 'A name that helps you recognise it later, such as "Kit in the home safe".',
   },
   buttons: {
     register: 'Create passkey',
-    signIn: 'Sign in with passkey',
-    signInUsernameless: 'Sign in with a passkey',
+    signIn: 'Sign in with a passkey',
+    signInUsernameless: 'Choose a saved passkey',
     continue: 'Continue',
     retry: 'Try again',
     cancel: 'Cancel',
@@ -142,7 +143,7 @@ export const englishMessages: DfnsMessages = {
     },
   },
   credentialList: {
-    empty: 'You have no credentials yet.',
+    empty: 'You have no passkeys or recovery keys yet.',
     active: 'Active',
     inactive: 'Deactivated',
     kinds: {
@@ -153,11 +154,12 @@ export const englishMessages: DfnsMessages = {
       RecoveryKey: 'Recovery key',
       PasswordProtectedKey: 'Password-protected key',
     },
-    count: ({ count }) => (count === 1 ? '1 credential' : `${count} credentials`),
+    count: ({ count }) => (count === 1 ? '1 key' : `${count} keys`),
     createdOn: ({ date }) => `Added on ${date}`,
     deactivateConfirm: ({ name }) => `Deactivate "${name}"? It will no longer be able to sign in.`,
+    deactivateRecoveryKeyConfirm: ({ name }) => `Deactivate "${name}"? Its recovery kit will no longer recover your account.`,
     confirmDeactivate: 'Yes, deactivate',
-    loading: 'Loading your credentials…',
+    loading: 'Loading your passkeys and recovery keys…',
     pending: 'Confirm with your passkey…',
     activated: ({ name }) => `"${name}" is active again.`,
     deactivated: ({ name }) => `"${name}" is deactivated.`,
@@ -182,7 +184,7 @@ export const englishMessages: DfnsMessages = {
     approved: 'Confirmed.',
   },
   recoveryKit: {
-    title: 'Dfns User Recovery Kit',
+    title: 'Account recovery kit',
     intro: 'With this kit you can get back into your account if you lose all your passkeys.',
     warning:
       'Anyone who has this kit and access to your email can take over your account. Keep it somewhere safe and private, and never share it.',
@@ -204,7 +206,7 @@ export const englishMessages: DfnsMessages = {
   },
   recoverAccount: {
     newPasskeyTitle: 'Create your new passkey',
-    newPasskeyDescription: 'Your recovery key is unlocked. Create a new passkey now: it replaces all your old passkeys.',
+    newPasskeyDescription: 'Your recovery code is correct. Now create a new passkey: it replaces all your old passkeys.',
     kitFileHint: 'Or upload the recovery kit file (.txt) to fill in the recovery code and recovery key ID.',
     kitFileRead: 'Filled in from your recovery kit file.',
     kitFileUnreadable: 'We could not find a recovery code or recovery key ID in this file.',

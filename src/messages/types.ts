@@ -38,6 +38,8 @@ export interface DfnsMessages {
     recoveryCode: string;
     recoveryKeyId: string;
     credentialName: string;
+    /** The name field of `<CreateRecoveryKey/>`: a recovery key is a kit on paper or in a file, not a device. */
+    recoveryKeyName: string;
   };
   buttons: {
     register: string;
@@ -95,6 +97,8 @@ export interface DfnsMessages {
     count: (p: { count: number }) => string;
     createdOn: (p: { date: string }) => string;
     deactivateConfirm: (p: { name: string }) => string;
+    /** The question for a recovery key, which never signs in: it recovers the account. */
+    deactivateRecoveryKeyConfirm: (p: { name: string }) => string;
     /** Confirms the inline "deactivate?" question. */
     confirmDeactivate: string;
     loading: string;

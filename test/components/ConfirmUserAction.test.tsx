@@ -93,6 +93,15 @@ describe('<ConfirmUserAction>', () => {
     expect(calls()).toEqual([INIT]);
   });
 
+  it('leads with the app’s own summary of the request, before method, path and fields', async () => {
+    renderWithKit(<ConfirmUserAction request={WALLET} summary="Create the wallet “Treasury”" />, { emulator, token, authenticator: passkeys });
+    const title = screen.getByText('Create the wallet “Treasury”');
+    const line = screen.getByText('POST /wallets');
+    // DOCUMENT_POSITION_FOLLOWING: the technical line comes after the summary.
+    expect(title.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await prefetched();
+  });
+
   it('shows "awaiting approval" for a 202 and reports it as pending, not as an error', async () => {
     emulator.policies.requireApproval({ method: 'POST', path: '/wallets' });
     const onPending = vi.fn();

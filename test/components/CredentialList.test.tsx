@@ -108,6 +108,21 @@ describe('<CredentialList>', () => {
     expect(within(row('Laptop')).getByRole('button', { name: buttons.activate })).toBeInTheDocument();
   });
 
+  it('asks about the recovery kit, not about signing in, before deactivating a recovery key', async () => {
+    // The listed "Security key" turned into a recovery key: what matters here is only the question.
+    const listed = (await emulator.handle(
+      new Request(`${BASE_URL}/auth/credentials`, { headers: { authorization: `Bearer ${token}` } }),
+    ).then((response) => response.json())) as { items: Record<string, unknown>[] };
+    const items = listed.items.map((item) => (item['name'] === 'Security key' ? { ...item, kind: 'RecoveryKey', name: 'Kit in the safe' } : item));
+    emulator.faults.set({ path: '/auth/credentials', method: 'GET', status: 200, body: JSON.stringify({ items }) });
+    const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: laptop });
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+    expect(within(row('Kit in the safe')).getByText(copy.kinds.RecoveryKey)).toBeInTheDocument();
+    await userEvent.click(within(row('Kit in the safe')).getByRole('button', { name: buttons.deactivate }));
+    expect(within(row('Kit in the safe')).getByText(copy.deactivateRecoveryKeyConfirm({ name: 'Kit in the safe' }))).toHaveFocus();
+    expect(screen.queryByText(copy.deactivateConfirm({ name: 'Kit in the safe' }))).not.toBeInTheDocument();
+  });
+
   it('cancels the confirmation without any signing request', async () => {
     const { container } = renderWithKit(<CredentialList />, { emulator, token, authenticator: securityKey });
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));

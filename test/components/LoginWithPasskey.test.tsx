@@ -98,7 +98,7 @@ describe('<LoginWithPasskey/>', () => {
     expect(persistedText(queryClient)).not.toContain(token);
   });
 
-  it('signs in without a username through "Sign in with a passkey" (discoverable credential)', async () => {
+  it('signs in without a username through "Choose a saved passkey" (discoverable credential)', async () => {
     const { emulator, device } = await withJane();
     const onSuccess = vi.fn();
     const { container } = renderKit(<LoginWithPasskey onSuccess={onSuccess} />, { emulator, authenticator: device });

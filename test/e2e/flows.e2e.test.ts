@@ -69,7 +69,7 @@ describe('login', () => {
     expect(init?.postDataJSON()).toMatchObject({ username: 'lee@example.com' });
 
     const root = await openFlow(h, stack, 'login', 'LoginWithPasskey', { autofill: false });
-    await root.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await root.getByRole('button', { name: 'Choose a saved passkey' }).click();
     await waitForStatus(h.page, 'LoginWithPasskey', 'success');
     const usernameless = h.requestsTo('/auth/login/init', 'POST').at(-1);
     expect(usernameless?.postDataJSON()).not.toHaveProperty('username');
@@ -198,7 +198,7 @@ describe('recovery', () => {
     await h.replaceAuthenticator();
     await h.cdp.send('WebAuthn.addCredential', { authenticatorId: h.authenticatorId, credential: oldPasskey! });
     const login = await openFlow(h, stack, 'login', 'LoginWithPasskey', { autofill: false });
-    await login.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await login.getByRole('button', { name: 'Choose a saved passkey' }).click();
     await waitForStatus(h.page, 'LoginWithPasskey', 'error');
     expect(await alertCode(login)).toMatch(/^(unauthorized|forbidden|credential_not_allowed)$/);
   });

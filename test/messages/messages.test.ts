@@ -92,9 +92,12 @@ describe('message catalogues', () => {
   });
 
   it('fills parameterised strings with their parameters', () => {
-    expect(englishMessages.credentialList.count({ count: 1 })).toBe('1 credential');
-    expect(englishMessages.credentialList.count({ count: 3 })).toBe('3 credentials');
-    expect(germanMessages.credentialList.count({ count: 3 })).toBe('3 Einträge');
+    expect(englishMessages.credentialList.count({ count: 1 })).toBe('1 key');
+    expect(englishMessages.credentialList.count({ count: 3 })).toBe('3 keys');
+    expect(germanMessages.credentialList.count({ count: 3 })).toBe('3 Schlüssel');
+    expect(englishMessages.credentialList.deactivateRecoveryKeyConfirm({ name: 'Safe' })).toBe(
+      'Deactivate "Safe"? Its recovery kit will no longer recover your account.',
+    );
     expect(germanMessages.success.passkeyAdded({ name: 'Laptop' })).toBe('„Laptop“ wurde hinzugefügt.');
     expect(englishMessages.userAction.request({ method: 'POST', path: '/wallets' })).toBe('POST /wallets');
   });
@@ -169,9 +172,9 @@ describe('mergeMessages', () => {
 });
 
 describe('recoveryKitText', () => {
-  it('writes every field of the kit under the Dfns recovery kit title', () => {
+  it('writes every field of the kit under the recovery kit title', () => {
     const text = recoveryKitText(kit);
-    expect(text.split('\n')[0]).toBe('Dfns User Recovery Kit');
+    expect(text.split('\n')[0]).toBe('Account recovery kit');
     expect(text).toContain(`Recovery code:    ${kit.recoveryCode}`);
     expect(text).toContain(`Recovery key ID:  ${kit.credId}`);
     expect(text).toContain(`Username:         ${kit.username}`);
@@ -184,7 +187,7 @@ describe('recoveryKitText', () => {
 
   it('writes the kit in the catalogue language', () => {
     const text = recoveryKitText(kit, germanMessages);
-    expect(text).toContain('Dfns-Wiederherstellungs-Kit');
+    expect(text).toContain('Wiederherstellungs-Kit für Ihr Konto');
     expect(text).toMatch(/Wiederherstellungscode: +D1-ABCDEF/);
     expect(text).toContain('So stellen Sie Ihr Konto wieder her');
   });

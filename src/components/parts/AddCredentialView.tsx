@@ -97,7 +97,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
             <form className="dfns-form" onSubmit={submit}>
               <TextField
                 label={messages.labels.credentialName}
-                hint={messages.hints.credentialName}
+                hint={copyKey === 'createRecoveryKey' ? messages.hints.recoveryKeyName : messages.hints.credentialName}
                 value={credentialName}
                 onChange={(event) => {
                   edited.current = true;
