@@ -195,8 +195,9 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
         </div>
       ) : (
         <div ref={actionsRef} className="dfns-actions">
+          {/* Secondary either way: one row's action must not outshine the list it sits in. */}
           <Button
-            variant={credential.isActive ? 'secondary' : 'primary'}
+            variant="secondary"
             busy={busy}
             onClick={credential.isActive ? askToDeactivate : toggle}
           >

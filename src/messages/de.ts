@@ -52,7 +52,7 @@ export const germanMessages: DfnsMessages = {
       'fetching-challenge': 'Registrierung wird vorbereitet …',
       'awaiting-authenticator': 'Folgen Sie den Hinweisen Ihres Browsers, um Ihren Passkey zu erstellen.',
       submitting: 'Registrierung wird abgeschlossen …',
-      'showing-recovery-kit': 'Bitte bewahren Sie Ihr Wiederherstellungs-Kit sicher auf, bevor Sie fortfahren.',
+      'showing-recovery-kit': 'Ihr Passkey ist erstellt. Bewahren Sie jetzt Ihr Wiederherstellungs-Kit sicher auf, bevor Sie fortfahren.',
       'logging-in': 'Sie werden angemeldet …',
       success: 'Ihr Passkey ist eingerichtet.',
       error: 'Die Registrierung wurde nicht abgeschlossen.',

@@ -52,7 +52,7 @@ export const englishMessages: DfnsMessages = {
       'fetching-challenge': 'Preparing your registration…',
       'awaiting-authenticator': 'Follow the prompt from your browser to create your passkey.',
       submitting: 'Finishing your registration…',
-      'showing-recovery-kit': 'Save your recovery kit before you continue.',
+      'showing-recovery-kit': 'Your passkey is created. Save your recovery kit before you continue.',
       'logging-in': 'Signing you in…',
       success: 'Your passkey is ready.',
       error: 'Registration did not finish.',
