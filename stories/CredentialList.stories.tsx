@@ -90,12 +90,12 @@ export const ListNetworkDown: Story = {
   },
 };
 
-/** "Deactivate" asks first, naming the credential. */
+/** "Deactivate" asks first, naming the credential (a recovery key's question says its kit stops working). */
 export const ConfirmingDeactivation: Story = {
   play: async ({ canvasElement }) => {
     const item = await row(canvasElement, 'Recovery kit');
     await userEvent.click(within(item).getByRole('button', { name: m.buttons.deactivate }));
-    await expect(within(item).getByText(c.deactivateConfirm({ name: 'Recovery kit' }))).toBeInTheDocument();
+    await expect(within(item).getByText(c.deactivateRecoveryKeyConfirm({ name: 'Recovery kit' }))).toBeInTheDocument();
     await expect(within(item).getByRole('button', { name: c.confirmDeactivate })).toBeInTheDocument();
   },
 };
@@ -154,13 +154,12 @@ export const DeactivationServerError: Story = {
  * Deactivate one and confirm with your passkey; the emulator panel's credential count follows.
  */
 export const Live: Story = {
-  parameters: dfns({ live: true, session: 'live', authenticator: 'browser' }),
+  // The list loads on mount: without a session it could only say the page is misconfigured, so
+  // the shell shows where to sign in instead and renders the list once the live session exists.
+  parameters: dfns({ live: true, session: 'live', authenticator: 'browser', hideUntilLoggedIn: true }),
   play: async ({ canvasElement, args }) => {
     if (!isStoryTest()) return;
     await ensureLiveSession();
-    // The list was fetched before the session existed (401); the retry comes with the token.
-    const retry = within(canvasElement).queryByRole('button', { name: m.buttons.retry });
-    if (retry) await userEvent.click(retry);
     const item = await deactivateRecoveryKey(canvasElement);
     await waitFor(() => expect(item).toHaveAttribute('data-active', 'false'), { timeout: 10_000 });
     await expect(args.onChange).toHaveBeenCalledWith(expect.objectContaining({ isActive: false }));

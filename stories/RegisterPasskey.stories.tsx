@@ -246,7 +246,6 @@ export const AllStates: Story = {
     <StateGallery
       title={meta.title}
       globals={globals as DfnsGlobals}
-      height={600}
       stories={[
         'Idle',
         'FetchingChallenge',

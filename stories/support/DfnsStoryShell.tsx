@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { toId } from 'storybook/internal/csf';
 import { englishMessages } from '../../src/messages';
 import { germanMessages } from '../../src/messages/de';
 import type { DfnsMessages } from '../../src/messages/types';
@@ -23,7 +24,7 @@ export interface DfnsStoryShellProps {
    * renders its own (`parameters.dfns.gallery`), a visually hidden `<h1>`.
    */
   pageHeading: string;
-  /** The story's name, e.g. `Idle`: in a gallery frame it is added to the component's title. */
+  /** The story's name, e.g. `Cancelled`: in a gallery frame it is added to the component's title. */
   stateName: string;
   /** What to do in a live story (its description): shown above it, since the canvas has no docs. */
   instructions?: string | undefined;
@@ -38,7 +39,8 @@ function withCode(text: string): ReactNode[] {
 /**
  * The catalogue with every component title suffixed by the state. All frames of a gallery are one
  * page to a screen reader (and to axe's `landmark-unique`): without it, thirteen regions would be
- * called "Recover your account".
+ * called "Recover your account". The gallery's own caption is then visually hidden, so the state
+ * is written once on screen.
  */
 function withStateInTitles(messages: DfnsMessages, stateName: string): DfnsMessages {
   const components = Object.fromEntries(
@@ -48,6 +50,29 @@ function withStateInTitles(messages: DfnsMessages, stateName: string): DfnsMessa
 }
 
 const readLiveToken = (): string | undefined => liveSession()?.token;
+
+/** A link to another story that opens in the Storybook UI (the story renders in its preview frame). */
+function StoryLink({ title, name }: { title: string; name: string }): ReactNode {
+  const component = title.split('/').pop() ?? title;
+  return (
+    <a href={`./?path=/story/${toId(title, name)}`} target="_top">
+      <strong>
+        {component} › {name}
+      </strong>
+    </a>
+  );
+}
+
+/** What to do before a story that acts as the live session's user, with links to the stories that start it. */
+function SignInFirstNote(): ReactNode {
+  return (
+    <p className="sb-dfns-note" role="note">
+      <strong>Sign in first.</strong> This story acts as the user you sign in with in{' '}
+      <StoryLink title="Components/LoginWithPasskey" name="Live" />. New here? First create that user’s passkey in{' '}
+      <StoryLink title="Components/RegisterPasskey" name="Live" /> (see the Introduction).
+    </p>
+  );
+}
 
 /**
  * Wraps a story in a `<DfnsAuthProvider>` built from the toolbar (theme, locale, target) and the
@@ -62,7 +87,7 @@ export function DfnsStoryShell(props: DfnsStoryShellProps): ReactNode {
   const real = globals.target === 'dfns' && parameters.live === true;
   const theme = globals.theme === 'dark' ? 'dark' : 'light';
   const catalogue = globals.locale === 'de' ? germanMessages : englishMessages;
-  // `panel: hidden` in the URL marks a frame of an all-states gallery.
+  // `panel: hidden` in the URL marks a frame of an all-states gallery (sized to its content).
   const inGalleryFrame = globals.panel === 'hidden';
   const messages = useMemo(() => (inGalleryFrame ? withStateInTitles(catalogue, stateName) : catalogue), [catalogue, inGalleryFrame, stateName]);
   const authToken =
@@ -73,6 +98,10 @@ export function DfnsStoryShell(props: DfnsStoryShellProps): ReactNode {
         : undefined;
   const session = useSyncExternalStore(subscribeToLiveSession, liveSession);
   const showPanel = !inDocs && parameters.panel !== false && globals.panel !== 'hidden' && !real;
+  const loggedOut = parameters.session === 'live' && !session;
+  // A component that loads on mount would show a setup error without a token: render it once logged in.
+  const waitsForLogin = loggedOut && parameters.hideUntilLoggedIn === true;
+  const needsLogin = waitsForLogin || (loggedOut && !real && !inDocs);
 
   let content: ReactNode;
   if (real && !(target.dfnsOrgId && target.dfnsRpId && target.dfnsBaseUrl)) {
@@ -89,23 +118,27 @@ export function DfnsStoryShell(props: DfnsStoryShellProps): ReactNode {
         orgId={real ? (target.dfnsOrgId ?? '') : emulator.orgId}
         rp={real ? { id: target.dfnsRpId ?? '', name: 'Dfns React Kit Storybook' } : EMULATOR_RP}
         authenticator={real ? undefined : loaded?.authenticator}
-        fetch={!real && globals.panel === 'hidden' ? emulatorFetch : undefined}
+        fetch={!real && inGalleryFrame ? emulatorFetch : undefined}
         authToken={real ? readLiveToken : authToken}
         messages={messages}
         theme={theme}
         queryClient={queryClient}
       >
-        {children}
+        {waitsForLogin ? null : children}
       </DfnsAuthProvider>
     );
   }
 
-  const needsLogin = parameters.session === 'live' && !real && !session && !inDocs;
   // A story frame is a page of its own: one `main` (the panel is an `aside` beside it) and an `h1`.
   // The label tells the mains of a gallery's frames apart. Docs pages hold many stories: a `div`.
   const Story = inDocs ? 'div' : 'main';
   return (
-    <div className="sb-dfns-stage" data-theme={theme} data-panel={showPanel ? 'shown' : 'hidden'}>
+    <div
+      className="sb-dfns-stage"
+      data-theme={theme}
+      data-panel={showPanel ? 'shown' : 'hidden'}
+      data-frame={inGalleryFrame ? 'gallery' : undefined}
+    >
       <Story className="sb-dfns-story" aria-label={inDocs ? undefined : pageHeading}>
         {!inDocs && !parameters.gallery ? <h1 className="sb-dfns-visually-hidden">{pageHeading}</h1> : null}
         {instructions && !inDocs ? (
@@ -114,12 +147,7 @@ export function DfnsStoryShell(props: DfnsStoryShellProps): ReactNode {
             {withCode(instructions)}
           </p>
         ) : null}
-        {needsLogin ? (
-          <p className="sb-dfns-note" role="note">
-            Not logged in yet: do <strong>RegisterPasskey › Live</strong> and <strong>LoginWithPasskey › Live</strong> first
-            (see the Introduction). This story acts as the user you log in there.
-          </p>
-        ) : null}
+        {needsLogin ? <SignInFirstNote /> : null}
         {content}
       </Story>
       {showPanel ? <EmulatorPanel /> : null}

@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { OutboxEmail } from '../../src/emulator';
+import type { EmulatorSnapshot, OutboxEmail } from '../../src/emulator';
 import { emulator, resetEmulator, subscribeToEmulator } from './emulator';
+import { describeApprovalRule, describeFault, describeRateLimit, type InjectionLabel } from './emulatorLabels';
 import { liveSession, setLiveSession, subscribeToLiveSession } from './liveSession';
 
 const KIND_LABEL: Record<OutboxEmail['kind'], string> = {
@@ -45,41 +46,63 @@ function OutboxItem({ email }: { email: OutboxEmail }): ReactNode {
   );
 }
 
-/**
- * A side panel that shows what the in-browser emulator did: the email outbox (registration,
- * recovery and login codes, with copy buttons), users and credentials, active faults and
- * approval policies. It refreshes after every request the emulator answers.
- */
-export function EmulatorPanel(): ReactNode {
-  useSyncExternalStore(subscribe, getVersion);
-  const session = useSyncExternalStore(subscribeToLiveSession, liveSession);
-  const state = emulator.snapshot();
-  const outbox = [...state.outbox].reverse();
-  const activeCredentials = state.credentials.filter((credential) => credential.isActive).length;
-
+/** One line of "Injected by this story": the effect in bold, then the request and its outcome. */
+function InjectionItem({ label }: { label: InjectionLabel }): ReactNode {
   return (
-    <aside className="sb-emu" aria-labelledby="sb-emu-title">
-      <h2 id="sb-emu-title" className="sb-emu-title">
-        Dfns emulator
-      </h2>
-      <p className="sb-emu-meta">
-        Org <code>{state.orgId}</code> · rp id <code>{state.rpId}</code>
-      </p>
-      <p className="sb-emu-meta" data-testid="emulator-session">
-        {session ? `Live session: ${session.username}` : 'Live session: not logged in'}
-      </p>
+    <li>
+      <strong>{label.effect}:</strong> <code>{label.request}</code> {label.outcome}
+    </li>
+  );
+}
 
+/** What the current story changed in the emulator (faults, approval rules, rate limit), or nothing. */
+function Injections({ state }: { state: EmulatorSnapshot }): ReactNode {
+  const { faults, approvalRules, rateLimitPerMinute } = state;
+  if (faults.length === 0 && approvalRules.length === 0 && rateLimitPerMinute === null) return null;
+  return (
+    <>
+      <h3 className="sb-emu-heading">Injected by this story</h3>
+      <ul className="sb-emu-list sb-emu-injected">
+        {faults.map((fault) => (
+          <InjectionItem key={`fault ${fault.method ?? '*'} ${fault.path}`} label={describeFault(fault)} />
+        ))}
+        {approvalRules.map((rule) => (
+          <InjectionItem key={`approval ${rule.method ?? '*'} ${rule.path}`} label={describeApprovalRule(rule)} />
+        ))}
+        {rateLimitPerMinute !== null ? (
+          <li>
+            <strong>Rate limited:</strong> {describeRateLimit(rateLimitPerMinute)}
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
+/** The outbox, newest first, in a list of bounded height so the sections below it stay in view. */
+function Outbox({ emails }: { emails: readonly OutboxEmail[] }): ReactNode {
+  const newestFirst = [...emails].reverse();
+  return (
+    <>
       <h3 className="sb-emu-heading">Outbox</h3>
-      {outbox.length === 0 ? (
+      {newestFirst.length === 0 ? (
         <p className="sb-emu-empty">No email sent yet.</p>
       ) : (
-        <ul className="sb-emu-list" aria-label="Emails sent by the emulator, newest first">
-          {outbox.map((email) => (
+        <ul className="sb-emu-list sb-emu-outbox" aria-label="Emails sent by the emulator, newest first">
+          {newestFirst.map((email) => (
             <OutboxItem key={`${email.sentAt}-${email.kind}-${email.to}-${email.code}`} email={email} />
           ))}
         </ul>
       )}
+    </>
+  );
+}
 
+/** User, credential and wallet counts, then one line per user. */
+function StateSummary({ state }: { state: EmulatorSnapshot }): ReactNode {
+  const activeCredentials = state.credentials.filter((credential) => credential.isActive).length;
+  return (
+    <>
       <h3 className="sb-emu-heading">State</h3>
       <dl className="sb-emu-counts">
         <div>
@@ -105,37 +128,51 @@ export function EmulatorPanel(): ReactNode {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
 
-      {state.faults.length > 0 || state.approvalRules.length > 0 || state.rateLimitPerMinute !== null ? (
-        <>
-          <h3 className="sb-emu-heading">Injected by this story</h3>
-          <ul className="sb-emu-list">
-            {state.faults.map((fault) => (
-              <li key={`${fault.method ?? '*'} ${fault.path}`}>
-                Fault on {fault.method ?? 'any'} <code>{fault.path}</code>:{' '}
-                {fault.drop ? 'network down' : fault.body !== undefined ? 'malformed body' : `HTTP ${fault.status ?? 500}`}
-              </li>
-            ))}
-            {state.approvalRules.map((rule) => (
-              <li key={`${rule.method ?? '*'} ${rule.path}`}>
-                Approval required for {rule.method ?? 'any'} <code>{rule.path}</code>
-              </li>
-            ))}
-            {state.rateLimitPerMinute !== null ? <li>Rate limit: {state.rateLimitPerMinute} requests a minute</li> : null}
-          </ul>
-        </>
-      ) : null}
+/**
+ * A side panel that shows what the in-browser emulator did: what the story injected (faults,
+ * approval policies, rate limit), the email outbox (registration, recovery and login codes, with
+ * copy buttons), users and credentials. It refreshes after every request the emulator answers.
+ * The reset button and the story's injections come first: at a small viewport the panel
+ * scrolls, and they are what a reader of one story needs.
+ */
+export function EmulatorPanel(): ReactNode {
+  useSyncExternalStore(subscribe, getVersion);
+  const session = useSyncExternalStore(subscribeToLiveSession, liveSession);
+  const state = emulator.snapshot();
 
-      <button
-        type="button"
-        className="sb-emu-button"
-        onClick={() => {
-          setLiveSession(undefined);
-          resetEmulator();
-        }}
-      >
-        Reset emulator
-      </button>
+  return (
+    <aside className="sb-emu" aria-labelledby="sb-emu-title">
+      <div className="sb-emu-header">
+        <h2 id="sb-emu-title" className="sb-emu-title">
+          Dfns emulator
+        </h2>
+        <button
+          type="button"
+          className="sb-emu-button"
+          onClick={() => {
+            setLiveSession(undefined);
+            resetEmulator();
+          }}
+        >
+          Reset emulator
+        </button>
+      </div>
+      <p className="sb-emu-meta">A stand-in for the Dfns server, running in this page: no request leaves your browser.</p>
+      <p className="sb-emu-meta">
+        Organisation: <code>{state.orgId}</code>
+        <br />
+        Passkey domain: <code>{state.rpId}</code>
+      </p>
+      <p className="sb-emu-meta" data-testid="emulator-session">
+        {session ? `Live session: ${session.username}` : 'Live session: not logged in'}
+      </p>
+      <Injections state={state} />
+      <Outbox emails={state.outbox} />
+      <StateSummary state={state} />
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { storyNameFromExport, toId } from 'storybook/internal/csf';
 import type { DfnsGlobals } from './dfnsParameters';
 
@@ -10,8 +10,6 @@ export interface StateGalleryProps {
   stories: readonly string[];
   /** The current toolbar globals, passed on to every frame. */
   globals: DfnsGlobals;
-  /** Height of each frame in pixels. */
-  height?: number;
 }
 
 type PreviewWindow = Window & { __STORYBOOK_PREVIEW__?: { storyRenders?: { phase?: string }[] } };
@@ -26,13 +24,69 @@ async function played(frame: HTMLIFrameElement): Promise<void> {
   }
 }
 
+/** Minimum height of a frame (its height while the story loads), and of the placeholders of frames not loaded yet. */
+const MIN_FRAME_HEIGHT = 200;
+
+/** The height of the frame's content: the body's, since the root element is never shorter than the frame. */
+function contentHeight(doc: Document): number {
+  return Math.ceil(doc.body.getBoundingClientRect().height);
+}
+
+/**
+ * Keeps `frame` as tall as the story inside it, so nothing is cut off and short states leave no
+ * gap; returns the disconnect. The gallery is same-origin, so the parent can read the document.
+ */
+function fitToContent(frame: HTMLIFrameElement): () => void {
+  const doc = frame.contentDocument;
+  const win = frame.contentWindow as (Window & typeof globalThis) | null;
+  if (!doc || !win) return () => undefined;
+  const fit = (): void => {
+    frame.style.height = `${contentHeight(doc)}px`;
+  };
+  // The frame's own ResizeObserver: it is tied to the frame's rendering, where the changes happen.
+  const observer = new win.ResizeObserver(fit);
+  observer.observe(doc.body);
+  fit();
+  return () => observer.disconnect();
+}
+
+/** Props of one frame of the gallery. */
+interface GalleryFrameProps {
+  title: string;
+  src: string;
+  /** Called once the story in the frame has played. */
+  onPlayed: () => void;
+}
+
+/** One story in a same-origin frame that grows and shrinks with its content. */
+function GalleryFrame({ title, src, onPlayed }: GalleryFrameProps): ReactNode {
+  const disconnect = useRef<() => void>(undefined);
+  // Stop observing when the frame goes away (story change, theme switch re-rendering the gallery).
+  useEffect(() => () => disconnect.current?.(), []);
+  return (
+    <iframe
+      title={title}
+      src={src}
+      className="sb-dfns-gallery-frame"
+      // Only a floor: `fitToContent` sets the height itself, outside React.
+      style={{ minHeight: MIN_FRAME_HEIGHT }}
+      onLoad={(event) => {
+        const frame = event.currentTarget;
+        disconnect.current?.();
+        disconnect.current = fitToContent(frame);
+        void played(frame).then(onPlayed);
+      }}
+    />
+  );
+}
+
 /**
  * Every state of a component side by side. Each state is its own story, shown in its own frame,
  * where the story's play function brings it to its state; each frame has its own emulator, so
  * one state's faults cannot leak into another. States are defined once, as stories. Frames load
  * one after the other: play functions type and click, and sibling frames would steal focus.
  */
-export function StateGallery({ title, stories, globals, height = 460 }: StateGalleryProps): ReactNode {
+export function StateGallery({ title, stories, globals }: StateGalleryProps): ReactNode {
   const [loaded, setLoaded] = useState(1);
   const shared = `theme:${globals.theme};locale:${globals.locale};panel:hidden`;
   const component = title.split('/').pop() ?? title;
@@ -48,22 +102,23 @@ export function StateGallery({ title, stories, globals, height = 460 }: StateGal
       </header>
       <div className="sb-dfns-gallery">
         {stories.map((exportName, index) => {
+          // The story's name as in the sidebar, so a reader finds the state there to try it.
           const name = storyNameFromExport(exportName);
           const src = `iframe.html?id=${encodeURIComponent(toId(title, name))}&viewMode=story&globals=${encodeURIComponent(shared)}`;
           return (
             <figure key={exportName} className="sb-dfns-gallery-item">
-              <figcaption>{name}</figcaption>
+              {/* Visually hidden: the card's own title in the frame ends with the state's name. */}
+              <figcaption className="sb-dfns-visually-hidden">
+                <h2>{name}</h2>
+              </figcaption>
               {index < loaded ? (
-                <iframe
+                <GalleryFrame
                   title={`${component}: ${name}`}
                   src={src}
-                  style={{ width: '100%', height, border: 0 }}
-                  onLoad={(event) => {
-                    void played(event.currentTarget).then(() => setLoaded((count) => Math.max(count, index + 2)));
-                  }}
+                  onPlayed={() => setLoaded((count) => Math.max(count, index + 2))}
                 />
               ) : (
-                <p className="sb-dfns-gallery-wait" style={{ height }}>
+                <p className="sb-dfns-gallery-wait" style={{ height: MIN_FRAME_HEIGHT }}>
                   Waiting for the states before…
                 </p>
               )}

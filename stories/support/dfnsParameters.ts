@@ -40,6 +40,11 @@ export interface DfnsStoryParameters {
   rateLimitPerMinute?: number;
   /** A live story: the `target` toolbar switch can point it at a real Dfns. */
   live?: boolean;
+  /**
+   * With `session: 'live'`: render the story only once someone is logged in (until then, a note
+   * says where to sign in). For components that load on mount and would show a setup error.
+   */
+  hideUntilLoggedIn?: boolean;
   /** The story shows failing requests on purpose without `faults` (galleries): the smoke test allows them. */
   expectFailedRequests?: boolean;
   /** Hide the emulator panel (galleries). */
