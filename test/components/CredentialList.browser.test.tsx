@@ -37,7 +37,7 @@ describe('<CredentialList/> in Chromium', () => {
     const user = userEvent.setup();
 
     await user.click(within(recoveryRow(container)).getByRole('button', { name: buttons.deactivate }));
-    expect(within(recoveryRow(container)).getByText(copy.deactivateConfirm({ name: recoveryName(container) }))).toBeTruthy();
+    expect(within(recoveryRow(container)).getByText(copy.deactivateRecoveryKeyConfirm({ name: recoveryName(container) }))).toBeTruthy();
     // The question prefetches the challenge; the user reads it before confirming.
     await kit.answered('POST /auth/action/init');
     await user.click(within(recoveryRow(container)).getByRole('button', { name: copy.confirmDeactivate }));
