@@ -27,6 +27,7 @@ export type PasskeyErrorCode =
   | 'passkey_cancelled'
   | 'passkey_already_registered'
   | 'passkey_invalid_domain'
+  | 'passkey_blocked_in_frame'
   | 'passkey_aborted'
   | 'passkey_no_user_gesture'
   | 'passkey_failed';

@@ -239,6 +239,8 @@ export const germanMessages: DfnsMessages = {
     passkey_cancelled: 'Die Passkey-Abfrage wurde geschlossen oder ist abgelaufen.',
     passkey_already_registered: 'Auf diesem Gerät gibt es bereits einen Passkey für Ihr Konto.',
     passkey_invalid_domain: 'Für diese Website sind keine Passkeys eingerichtet. Bitte wenden Sie sich an den Support.',
+    passkey_blocked_in_frame:
+      'In dieser eingebetteten Seite lassen sich keine Passkeys verwenden. Öffnen Sie die Seite direkt oder wenden Sie sich an den Support.',
     passkey_aborted: 'Die Passkey-Abfrage wurde unterbrochen.',
     passkey_no_user_gesture:
       'Ihr Browser braucht noch einen Klick. Wählen Sie „Weiter“, um die Passkey-Abfrage zu öffnen.',

@@ -229,6 +229,7 @@ export const englishMessages: DfnsMessages = {
     passkey_cancelled: 'The passkey prompt was closed or timed out.',
     passkey_already_registered: 'This device already has a passkey for your account.',
     passkey_invalid_domain: 'Passkeys are not set up for this website. Please contact support.',
+    passkey_blocked_in_frame: 'Passkeys cannot be used inside this embedded page. Open the page on its own, or contact support.',
     passkey_aborted: 'The passkey prompt was interrupted.',
     passkey_no_user_gesture: 'Your browser needs one more click. Select Continue to open the passkey prompt.',
     passkey_failed: 'The passkey did not work. Please try again.',

@@ -40,6 +40,12 @@ function facts(error: unknown): ErrorFacts {
 }
 
 const USER_ACTIVATION = /user (activation|gesture)|transient activation|requires? (a )?user gesture/i;
+/**
+ * A cross-origin iframe without `allow="publickey-credentials-get …"`: Chromium says the feature is
+ * "not enabled in this document" (Permissions Policy), Safari that the origin differs from its
+ * ancestors. Both throw NotAllowedError, which would otherwise read as a cancel.
+ */
+const BLOCKED_IN_FRAME = /publickey-credentials-(get|create)|permissions policy|not the same as its ancestors/i;
 const UNSUPPORTED = /does not support webauthn|webauthn is not supported|publickeycredential is not defined/i;
 
 function classify({ name, message, code }: ErrorFacts): PasskeyErrorCode {
@@ -56,7 +62,9 @@ function classify({ name, message, code }: ErrorFacts): PasskeyErrorCode {
   }
   switch (name) {
     case 'NotAllowedError':
-      // Browsers reuse NotAllowedError for "no user activation"; only the message tells them apart.
+      // Browsers reuse NotAllowedError for "no user activation" and for a blocking Permissions
+      // Policy; only the message tells them apart from a cancel.
+      if (BLOCKED_IN_FRAME.test(message)) return 'passkey_blocked_in_frame';
       return USER_ACTIVATION.test(message) ? 'passkey_no_user_gesture' : 'passkey_cancelled';
     case 'InvalidStateError':
       return 'passkey_already_registered';
@@ -89,6 +97,11 @@ function explain(code: PasskeyErrorCode, error: ErrorFacts, rpId: string, origin
         `The rp id "${rpId}" is not valid for the page origin "${origin}": the rp id must equal or be a ` +
         `parent of the page's host, and the origin must be allowed in Dfns Passkey Settings${detail}.`
       );
+    case 'passkey_blocked_in_frame':
+      return (
+        `The page runs in a cross-origin iframe whose Permissions Policy blocks WebAuthn: give the iframe ` +
+        `allow="publickey-credentials-get *; publickey-credentials-create *", or open the page top-level (origin "${origin}")${detail}.`
+      );
     case 'passkey_aborted':
       return `The passkey ceremony was aborted (unmount, cancel, or a newer ceremony)${detail}.`;
     case 'webauthn_unsupported':
@@ -107,6 +120,7 @@ const RETRYABLE: Record<PasskeyErrorCode, boolean> = {
   passkey_failed: true,
   passkey_already_registered: false,
   passkey_invalid_domain: false,
+  passkey_blocked_in_frame: false,
   webauthn_unsupported: false,
 };
 

@@ -29,6 +29,7 @@ const everyCode: Record<DfnsAuthErrorCode, true> = {
   passkey_cancelled: true,
   passkey_already_registered: true,
   passkey_invalid_domain: true,
+  passkey_blocked_in_frame: true,
   passkey_aborted: true,
   passkey_no_user_gesture: true,
   passkey_failed: true,

@@ -43,6 +43,20 @@ describe('NotAllowedError', () => {
   });
 });
 
+describe('NotAllowedError from a blocking Permissions Policy (cross-origin iframe)', () => {
+  it.each([
+    "The 'publickey-credentials-get' feature is not enabled in this document. Permissions Policy may be used to delegate Web Authentication capabilities to cross-origin child frames.",
+    "The 'publickey-credentials-create' feature is not enabled in this document. Permissions Policy may be used to delegate Web Authentication capabilities to cross-origin child frames.",
+    'The origin of the document is not the same as its ancestors.',
+  ])('is passkey_blocked_in_frame, not a cancel, for "%s"', (message) => {
+    const cause = new DOMException(message, 'NotAllowedError');
+    const error = toPasskeyError(cause, context);
+    expect(error).toMatchObject({ code: 'passkey_blocked_in_frame', retryable: false, cause });
+    expect(error.message).toContain('allow="publickey-credentials-get *; publickey-credentials-create *"');
+    expect(toPasskeyError(simple('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', cause), context).code).toBe('passkey_blocked_in_frame');
+  });
+});
+
 describe('InvalidStateError', () => {
   it('is passkey_already_registered, as a DOMException and as SimpleWebAuthn reports it', () => {
     const cause = new DOMException('The user attempted to register an authenticator that contains one of the credentials already registered with the relying party.', 'InvalidStateError');
