@@ -199,6 +199,8 @@ export const germanMessages: DfnsMessages = {
     username: 'Benutzername',
     orgId: 'Organisations-ID',
     server: 'Server',
+    fieldsHint:
+      'Zur Wiederherstellung geben Sie den Wiederherstellungscode und die ID des Wiederherstellungsschlüssels ein. Organisations-ID und Server zeigen dem Support, wo Ihr Konto geführt wird.',
     createdAt: 'Erstellt am',
     instructionsTitle: 'So stellen Sie Ihr Konto wieder her',
     instructions: [

@@ -193,6 +193,8 @@ export const englishMessages: DfnsMessages = {
     username: 'Username',
     orgId: 'Organisation ID',
     server: 'Server',
+    fieldsHint:
+      'To recover your account you will enter the recovery code and the recovery key ID. The organisation ID and server tell support where your account lives.',
     createdAt: 'Created',
     instructionsTitle: 'How to recover your account',
     instructions: [

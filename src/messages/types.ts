@@ -141,6 +141,8 @@ export interface DfnsMessages {
     username: string;
     orgId: string;
     server: string;
+    /** Under the fields: which ones recovery asks for, and what the others are for. */
+    fieldsHint: string;
     createdAt: string;
     instructionsTitle: string;
     instructions: string[];

@@ -86,6 +86,8 @@ describe('<RegisterPasskey/>', () => {
     expect(recoveryCode).toMatch(/^D1-[A-Z2-9]{6}(-[A-Z2-9]{5}){4}-[A-Z2-9]{6}$/);
     expect(container.textContent).toContain(complete.recoveryCredential.credentialInfo.credId);
     expect(container.textContent).toContain(BASE);
+    // Which fields recovery asks for, so a reader knows what the others are for.
+    expect(screen.getByText(englishMessages.recoveryKit.fieldsHint)).toBeInTheDocument();
     expect(onSuccess).not.toHaveBeenCalled();
     expect(emulator.credentials(userId).map((credential) => credential.kind).sort()).toEqual(['Fido2', 'RecoveryKey']);
 

@@ -113,6 +113,7 @@ export function RecoveryKitPanel({ kit, messages, onSaved }: RecoveryKitPanelPro
           <dd>{kit.server}</dd>
         </div>
       </dl>
+      <p className="dfns-hint">{copy.fieldsHint}</p>
       <div className="dfns-actions">
         <Button variant="secondary" onClick={() => void copyKit()}>
           {messages.buttons.copy}
