@@ -42,6 +42,7 @@ export function AddPasskey(props: AddPasskeyProps): ReactNode {
       messages={messages}
       copyKey="addPasskey"
       submitLabel={messages.buttons.addPasskey}
+      nameHint={messages.hints.credentialName}
       defaultName={defaultName}
       successText={(name) => messages.success.passkeyAdded({ name })}
     >

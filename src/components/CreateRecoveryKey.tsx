@@ -39,6 +39,7 @@ export function CreateRecoveryKey(props: CreateRecoveryKeyProps): ReactNode {
       messages={messages}
       copyKey="createRecoveryKey"
       submitLabel={messages.buttons.addRecoveryKey}
+      nameHint={messages.hints.recoveryKeyName}
       defaultName={defaultName}
       successText={() => messages.success.recoveryKeyAdded}
     >

@@ -30,7 +30,7 @@ function httpStatus(status: number): string {
 }
 
 /** `120 s`, `1.5 s` or `300 ms`. */
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;

@@ -18,6 +18,8 @@ export interface AddCredentialViewProps extends KitComponentProps {
   /** Which catalogue entries to use: `addPasskey` or `createRecoveryKey`. */
   copyKey: 'addPasskey' | 'createRecoveryKey';
   submitLabel: string;
+  /** The hint under the name field. */
+  nameHint: string;
   /** The name proposed for the new credential; computed after mount (it may read the browser). */
   defaultName: () => string;
   successText: (credentialName: string) => string;
@@ -34,7 +36,7 @@ const BUSY: ReadonlySet<AddCredentialState['status']> = new Set([
 
 /** The markup of the add-credential components: a name field, the steps, the kit and the result. */
 export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
-  const { name, hook, messages, copyKey, submitLabel, defaultName, successText, children, ...frame } = props;
+  const { name, hook, messages, copyKey, submitLabel, nameHint, defaultName, successText, children, ...frame } = props;
   const { state } = hook;
   const [credentialName, setCredentialName] = useState('');
   const edited = useRef(false);
@@ -97,7 +99,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
             <form className="dfns-form" onSubmit={submit}>
               <TextField
                 label={messages.labels.credentialName}
-                hint={copyKey === 'createRecoveryKey' ? messages.hints.recoveryKeyName : messages.hints.credentialName}
+                hint={nameHint}
                 value={credentialName}
                 onChange={(event) => {
                   edited.current = true;
