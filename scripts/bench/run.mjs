@@ -74,7 +74,7 @@ const lines = [
   '|---|---:|---:|---:|---|',
   sizeRow('**Dfns `WebAuthnSigner`** (@dfns/sdk-browser 0.6.12 + @dfns/sdk 0.6.12)', signer, 'baseline'),
   sizeRow('Dfns `AuthClient` (@dfns/sdk 0.8.3, `generated/auth`)', authClient),
-  sizeRow('kit: whole `.` entry', whole, 'SimpleWebAuthn and valibot included; budget 0.7×'),
+  sizeRow('kit: whole `.` entry', whole, 'SimpleWebAuthn included; budget 0.7×'),
   sizeRow('kit: whole `.` entry, own code', own, 'without @simplewebauthn/browser; budget 12 KB'),
   sizeRow('kit: `./core` (whole)', core, 'no React'),
   ...components.map(([name, size]) => sizeRow(`kit: \`<${name}/>\` alone`, size)),

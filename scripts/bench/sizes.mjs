@@ -39,7 +39,7 @@ export const measureExports = (names, external = PEERS) =>
 export const HOOK_BASE_ENTRY = [
   `export { useDfnsAuth } from './dist/lib/provider/useDfnsAuth.js';`,
   `export { useEndpointMutation } from './dist/lib/hooks/useEndpointMutation.js';`,
-  // The smallest response schema: the validation runtime (valibot's object/string/parse) every endpoint needs.
+  // The smallest response schema: the validation runtime (src/api/validators: object, string, check) every endpoint needs.
   `export { messageResultSchema } from './dist/lib/api/schemas.js';`,
 ].join('\n');
 

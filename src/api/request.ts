@@ -4,7 +4,7 @@ import { describeIssues } from './describeIssues';
 import { errorFromResponse, describeNonJson } from './errorFromResponse';
 import { pathWithoutQuery } from './pathWithoutQuery';
 import { stringifyBody } from './stringifyBody';
-import { safeParse, type GenericSchema } from 'valibot';
+import type { Schema, StandardSchemaV1 } from './validators';
 
 /** HTTP methods the Dfns auth API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -15,8 +15,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
  */
 export type AuthMode = 'none' | 'temporary' | 'user';
 
-/** A valibot schema that checks a response body and gives back a `T`. */
-export type ResponseSchema<T> = GenericSchema<unknown, T>;
+/**
+ * Checks a response body and gives back a `T`: the kit's own schemas, or any Standard Schema
+ * (valibot, zod, arktype…) for a request of your own.
+ */
+export type ResponseSchema<T> = StandardSchemaV1<unknown, T>;
 
 /** Options every endpoint function takes last. */
 export interface RequestOptions {
@@ -135,16 +138,18 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
     });
   }
   if (!request.schema) return value as T;
-  const result = safeParse(request.schema, value);
-  if (!result.success) {
+  const schema = request.schema;
+  const own = 'check' in schema;
+  const result = own ? (schema as Schema<T>).check(value) : await schema['~standard'].validate(value);
+  if (result.issues) {
     // No `body` here: a 2xx body can carry tokens, and errors end up in logs and error trackers.
     throw new DfnsApiError(
       'invalid_response',
-      `${endpoint} returned a response the kit does not understand: ${describeIssues(result.issues)}.`,
+      `${endpoint} returned a response the kit does not understand: ${describeIssues(result.issues, own)}.`,
       { ...context, status: response.status },
     );
   }
-  return result.output;
+  return result.value;
 }
 
 interface RequestContext {

@@ -1,5 +1,5 @@
 /**
- * Valibot schemas of every Dfns auth response the kit reads. Objects are loose (fields Dfns adds
+ * Schemas of every Dfns auth response the kit reads. Objects are loose (fields Dfns adds
  * pass through untouched) and deprecated fields are optional, so an API addition or removal of a
  * deprecated field does not break the kit; a missing or mistyped field it relies on does, loudly.
  *
@@ -10,18 +10,16 @@
 import {
   array,
   boolean,
-  literal,
   looseObject,
+  map,
   number,
   optional,
   picklist,
-  pipe,
+  preprocess,
   string,
-  transform,
   union,
-  unknown,
-} from 'valibot';
-import type { ResponseSchema } from './request';
+  type Schema,
+} from './validators';
 import type { CreatableCredentialKind, CredentialChallengeFor, CredentialKind, SupportedCredentialKind } from './types';
 
 const CREDENTIAL_KINDS = ['Fido2', 'Key', 'Password', 'Totp', 'RecoveryKey', 'PasswordProtectedKey'] as const;
@@ -37,11 +35,10 @@ function isCredentialKind(kind: string): kind is CredentialKind {
 export const credentialKindSchema = () => picklist(CREDENTIAL_KINDS);
 
 /** A list of kinds the user may use; kinds this kit does not know yet are dropped, not fatal. */
-const kindList = () => pipe(array(string()), transform((kinds): CredentialKind[] => kinds.filter(isCredentialKind)));
+const kindList = () => map(array(string()), (kinds): CredentialKind[] => kinds.filter(isCredentialKind));
 
 const challengeUser = () => looseObject({ id: string(), displayName: string(), name: string() });
 const deprecatedRp = () => optional(looseObject({ id: string(), name: string() }));
-// picklist of one rather than literal(): one schema function fewer in every bundle.
 const publicKeyType = () => picklist(['public-key']);
 const credentialRef = () => looseObject({ type: publicKeyType(), id: string() });
 const pubKeyCredParam = () => looseObject({ type: publicKeyType(), alg: number() });
@@ -71,22 +68,20 @@ const registrationChallengeEntries = () => ({
  * Dfns's delegated-recovery page documents the singular `pubKeyCredParam`; the API and SDK use
  * `pubKeyCredParams`. Accept the documented spelling rather than fail a real user.
  */
-const acceptLegacyPubKeyCredParam = () =>
-  transform((input: unknown): unknown => {
-    if (typeof input !== 'object' || input === null || 'pubKeyCredParams' in input || !('pubKeyCredParam' in input)) {
-      return input;
-    }
-    return { ...input, pubKeyCredParams: (input as { pubKeyCredParam: unknown }).pubKeyCredParam };
-  });
+const acceptLegacyPubKeyCredParam = (input: unknown): unknown => {
+  if (typeof input !== 'object' || input === null || 'pubKeyCredParams' in input || !('pubKeyCredParam' in input)) {
+    return input;
+  }
+  return { ...input, pubKeyCredParams: (input as { pubKeyCredParam: unknown }).pubKeyCredParam };
+};
 
 /** Registration init, end-user and delegated registration: the challenge to create credentials. */
 export const registrationChallengeSchema = () => looseObject(registrationChallengeEntries());
 
 /** Recovery init (standard and delegated): a registration challenge plus the recovery keys. */
 export const recoveryChallengeSchema = () =>
-  pipe(
-    unknown(),
-    acceptLegacyPubKeyCredParam(),
+  preprocess(
+    acceptLegacyPubKeyCredParam,
     looseObject({
       ...registrationChallengeEntries(),
       allowedRecoveryCredentials: array(looseObject({ id: string(), encryptedRecoveryKey: string() })),
@@ -95,13 +90,11 @@ export const recoveryChallengeSchema = () =>
 
 /** Login-style kinds: entries whose kind this kit does not know are dropped, not fatal. */
 const supportedKindEntries = () =>
-  pipe(
+  map(
     array(
       looseObject({ kind: string(), factor: picklist(['first', 'second', 'either']), requiresSecondFactor: boolean() }),
     ),
-    transform((entries) =>
-      entries.filter((entry): entry is typeof entry & SupportedCredentialKind => isCredentialKind(entry.kind)),
-    ),
+    (entries) => entries.filter((entry): entry is typeof entry & SupportedCredentialKind => isCredentialKind(entry.kind)),
   );
 
 /** Login init and user action init: the challenge to sign with an existing credential. */
@@ -136,18 +129,18 @@ const credentialChallengeBaseEntries = () => ({
 /** The challenge of `POST /auth/credentials/init` for `kind`; a challenge of another kind fails. */
 export function credentialChallengeSchema<K extends CreatableCredentialKind>(
   kind: K,
-): ResponseSchema<CredentialChallengeFor<K>> {
+): Schema<CredentialChallengeFor<K>> {
   const schema =
     kind === 'Fido2'
       ? looseObject({
           ...credentialChallengeBaseEntries(),
-          kind: literal('Fido2'),
+          kind: picklist(['Fido2']),
           authenticatorSelection: authenticatorSelection(),
           excludeCredentials: array(credentialRef()),
         })
-      : looseObject({ ...credentialChallengeBaseEntries(), kind: literal(kind) });
-  // The literal pins `kind` at run time; the compiler cannot follow that through the ternary.
-  return schema as unknown as ResponseSchema<CredentialChallengeFor<K>>;
+      : looseObject({ ...credentialChallengeBaseEntries(), kind: picklist([kind]) });
+  // The one-item picklist pins `kind` at run time; the compiler cannot follow that through the ternary.
+  return schema as unknown as Schema<CredentialChallengeFor<K>>;
 }
 
 const createdCredential = () => looseObject({ uuid: string(), kind: credentialKindSchema(), name: string() });

@@ -1,6 +1,5 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parse } from 'valibot';
 import { completeLogin, initLogin } from '../api/login';
 import { initRecovery, recoverUser, sendRecoveryCode } from '../api/recovery';
 import { recoveryChallengeSchema } from '../api/schemas';
@@ -12,7 +11,7 @@ import { normaliseRecoveryCode } from '../keys/recoveryCode';
 import { createRecoveryKey, findRecoveryKey, unlockRecoveryKey } from '../keys/recoveryKey';
 import { recoverUserBodyJson, signRecovery } from '../keys/signRecovery';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
-import { invalidResponse } from '../query/invalidResponse';
+import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
 import { signWithPasskey } from '../webauthn/signWithPasskey';
 import { useFlowMachine } from './useFlowMachine';
@@ -195,11 +194,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
           // The relay's 404 (from /auth/recover/user/delegated) means the same as standard init's.
           throw initError(error);
         }
-        try {
-          challenge = parse(recoveryChallengeSchema(), answer) as RecoveryChallenge;
-        } catch (error) {
-          throw invalidResponse('getChallenge (delegated recovery)', error);
-        }
+        challenge = checkRelayed('getChallenge (delegated recovery)', recoveryChallengeSchema(), answer);
       } else {
         const verificationCode = s.verificationCode;
         if (!verificationCode) {

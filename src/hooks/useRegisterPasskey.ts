@@ -1,6 +1,5 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
-import { parse } from 'valibot';
 import { completeLogin, initLogin } from '../api/login';
 import { completeEndUserRegistration, completeRegistration, initRegistration } from '../api/registration';
 import { registrationChallengeSchema } from '../api/schemas';
@@ -23,7 +22,7 @@ import {
 } from '../flows/registerPasskeyFlow';
 import { createRecoveryKey } from '../keys/recoveryKey';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
-import { invalidResponse } from '../query/invalidResponse';
+import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
 import { signWithPasskey } from '../webauthn/signWithPasskey';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
@@ -303,11 +302,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
           }
           const json = await getChallenge({ username: input.username });
           signal.throwIfAborted();
-          try {
-            challenge = parse(registrationChallengeSchema(), json) as RegistrationChallenge;
-          } catch (error) {
-            throw invalidResponse('getChallenge (delegated registration)', error);
-          }
+          challenge = checkRelayed('getChallenge (delegated registration)', registrationChallengeSchema(), json);
         } else {
           if (!input.registrationCode) {
             throw new DfnsAuthError('invalid_input', 'useRegisterPasskey.start needs the registrationCode Dfns emailed the user.');

@@ -19,7 +19,6 @@ import {
   sendLoginCode,
   sendRecoveryCode,
 } from '../api';
-import { parse } from 'valibot';
 import { recoveryChallengeSchema } from '../api/schemas';
 import type {
   CreatableCredentialKind,
@@ -30,7 +29,7 @@ import type {
   WalletSpec,
 } from '../api/types';
 import { endpointMutationOptions } from './endpointMutationOptions';
-import { invalidResponse } from './invalidResponse';
+import { checkRelayed } from './checkRelayed';
 
 /** Options of `POST /auth/registration/init`; the registration code is concealed. */
 export const registrationInitMutationOptions = (client: DfnsClient) =>
@@ -121,11 +120,7 @@ export type DelegatedRecoveryRelay = (params: { username: string; credentialId: 
 export const delegatedRecoveryInitMutationOptions = (getChallenge: DelegatedRecoveryRelay) =>
   endpointMutationOptions('delegatedRecoveryInit', async (params: { username: string; credentialId: string }) => {
     const json = await getChallenge(params);
-    try {
-      return parse(recoveryChallengeSchema(), json) as RecoveryChallenge;
-    } catch (error) {
-      throw invalidResponse('getChallenge (delegated recovery)', error);
-    }
+    return checkRelayed('getChallenge (delegated recovery)', recoveryChallengeSchema(), json);
   });
 
 /** Options of `POST /auth/credentials/init`. */

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { looseObject, string } from 'valibot';
+import * as v from 'valibot';
 import { completeUserAction, getUserActionToken, initUserAction, signedRequest } from '../../src/api';
 import { PasskeyError, PolicyPendingError } from '../../src/errors';
 import { fido2Assertion, signingChallenge } from './fixtures/wire';
 import { JSON_USER, TEST_BASE_URL, USER_TOKEN, clientWith, jsonReply, sent } from './recordingFetch';
+import { looseObject, string } from '../../src/api/validators';
 
 describe('initUserAction', () => {
   it('posts the method, path and payload with the user token, always as an Api user action', async () => {
@@ -142,6 +143,22 @@ describe('signedRequest', () => {
     await expect(
       signedRequest(client, { method: 'POST', path: '/wallets', body: {}, schema }, { sign: async () => fido2Assertion }),
     ).rejects.toThrow('id: expected string, received number');
+  });
+
+  it('takes any Standard Schema (valibot here), naming the field but not quoting the other library’s message', async () => {
+    const answer = { id: 'wa-1', network: 'secret-token-value' };
+    const { client } = clientWith([jsonReply(signingChallenge), jsonReply({ userAction: 'ua' }), jsonReply(answer)]);
+    const schema = v.looseObject({ id: v.string(), network: v.number() });
+    const error = await signedRequest(client, { method: 'POST', path: '/wallets', body: {}, schema }, { sign: async () => fido2Assertion }).catch(
+      (e: unknown) => e as Error,
+    );
+    expect(error).toMatchObject({ code: 'invalid_response' });
+    expect(error.message).toContain('network: rejected by the schema');
+    expect(error.message).not.toContain('secret-token-value');
+
+    const valid = clientWith([jsonReply(signingChallenge), jsonReply({ userAction: 'ua' }), jsonReply({ ...answer, network: 1 })]);
+    const wallet = await signedRequest(valid.client, { method: 'POST', path: '/wallets', body: {}, schema }, { sign: async () => fido2Assertion });
+    expect(wallet).toEqual({ id: 'wa-1', network: 1 });
   });
 
   it('reports HTTP 202 on the real call as policy pending, with the approval', async () => {

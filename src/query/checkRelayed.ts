@@ -1,0 +1,17 @@
+import { DfnsApiError } from '../errors';
+import { describeIssues } from '../api/describeIssues';
+import type { Schema } from '../api/validators';
+
+/**
+ * Checks a value that came from the customer's backend (a delegated challenge) with `schema`;
+ * throws an `invalid_response` error naming the field when it does not fit.
+ */
+export function checkRelayed<T>(source: string, schema: Schema<T>, value: unknown): T {
+  const result = schema.check(value);
+  if (!result.issues) return result.value;
+  throw new DfnsApiError('invalid_response', `${source} returned an invalid challenge: ${describeIssues(result.issues)}`, {
+    status: 200,
+    method: 'RELAY',
+    path: source,
+  });
+}
