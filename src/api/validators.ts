@@ -38,7 +38,7 @@ export declare namespace StandardSchemaV1 {
   }
 }
 
-/** A validator of these kit: a Standard Schema that also runs synchronously inside its parent. */
+/** A validator of this kit: a Standard Schema that also runs synchronously inside its parent. */
 export interface Schema<T> extends StandardSchemaV1<unknown, T> {
   /** Checks `input` at `path`, pushing what is wrong to `issues`; returns the (possibly transformed) value. */
   readonly run: (input: unknown, path: IssuePath, issues: SchemaIssue[]) => T;

@@ -1,12 +1,9 @@
 'use client';
 import { useRef, type FormEvent, type ReactNode } from 'react';
-import type { WalletSpec } from '../api/types';
-import type { DfnsAuthError } from '../errors';
 import {
   useRegisterPasskey,
-  type RegisterPasskeyMode,
-  type RegisterPasskeyResult,
-  type RegistrationChallengeRelay,
+  type RegisterPasskeyCommonOptions,
+  type RegisterPasskeyModeOptions,
   type UseRegisterPasskeyResult,
 } from '../hooks/useRegisterPasskey';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
@@ -18,29 +15,19 @@ import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
-/** Props of `<RegisterPasskey/>`. */
-export interface RegisterPasskeyProps extends KitComponentProps {
-  /** The user to register; a field is shown when omitted. */
-  username?: string | undefined;
-  /** The emailed registration code (`standard` and `endUser` modes); a field is shown when omitted. */
-  registrationCode?: string | undefined;
-  /** Default `standard`; see `useRegisterPasskey`. */
-  mode?: RegisterPasskeyMode | undefined;
-  /** Log in right after a registration that returns no token (a second passkey prompt). */
-  autoLogin?: boolean | undefined;
-  /** Wallets made with an end user (`endUser`, or `delegated` completing as an end user). */
-  wallets?: WalletSpec[] | undefined;
-  /** `delegated` mode: asks your backend for the registration challenge. */
-  getChallenge?: RegistrationChallengeRelay | undefined;
-  /** Also create a recovery key and show its kit (default true). */
-  recoveryKey?: boolean | undefined;
-  onSuccess?: ((result: RegisterPasskeyResult) => void) | undefined;
-  onError?: ((error: DfnsAuthError) => void) | undefined;
-  /** Overrides of the provider's messages, for this component only. */
-  messages?: DeepPartial<DfnsMessages> | undefined;
-  /** Replaces the default markup (inside the root) with your own, driven by the hook. */
-  children?: ((register: UseRegisterPasskeyResult) => ReactNode) | undefined;
-}
+/** Props of `<RegisterPasskey/>`: the hook's options (see `useRegisterPasskey`), the fields it may take as props, and the frame. */
+export type RegisterPasskeyProps = KitComponentProps &
+  RegisterPasskeyCommonOptions &
+  RegisterPasskeyModeOptions & {
+    /** The user to register; a field is shown when omitted. */
+    username?: string | undefined;
+    /** The emailed registration code (`standard` and `endUser` modes); a field is shown when omitted. */
+    registrationCode?: string | undefined;
+    /** Overrides of the provider's messages, for this component only. */
+    messages?: DeepPartial<DfnsMessages> | undefined;
+    /** Replaces the default markup (inside the root) with your own, driven by the hook. */
+    children?: ((register: UseRegisterPasskeyResult) => ReactNode) | undefined;
+  };
 
 /**
  * Passkey registration: username and registration code (as props or fields), the passkey
@@ -50,22 +37,12 @@ export interface RegisterPasskeyProps extends KitComponentProps {
  * <RegisterPasskey mode="endUser" onSuccess={({ token }) => session.set(token)} />
  */
 export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
-  const {
-    username,
-    registrationCode,
-    mode = 'standard',
-    autoLogin,
-    wallets,
-    getChallenge,
-    recoveryKey,
-    onSuccess,
-    onError,
-    messages: overrides,
-    children,
-    ...frame
-  } = props;
+  const { username, registrationCode, messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
+  const frame = { className, unstyled, headingLevel };
+  const mode = options.mode ?? 'standard';
   const messages = useKitMessages(overrides, 'RegisterPasskey');
-  const register = useRegisterPasskey({ mode, autoLogin, wallets, getChallenge, recoveryKey, onSuccess, onError });
+  // The rest are the hook's options, `mode` and `getChallenge` still tied together.
+  const register = useRegisterPasskey(options);
   const { state } = register;
   const formRef = useRef<HTMLFormElement>(null);
   const successRef = useRef<HTMLParagraphElement>(null);

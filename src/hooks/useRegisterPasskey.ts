@@ -52,10 +52,26 @@ export interface RegisterPasskeyResult {
   wallets?: Wallet[] | undefined;
 }
 
-/** Options of `useRegisterPasskey`. */
-export interface UseRegisterPasskeyOptions {
-  /** Default `standard`. */
-  mode?: RegisterPasskeyMode | undefined;
+/**
+ * Where the registration challenge comes from: Dfns, from an emailed registration code
+ * (`standard`, the default, or `endUser`), or your backend (`delegated`, which then needs
+ * `getChallenge`; the compiler says so).
+ */
+export type RegisterPasskeyModeOptions =
+  | {
+      /** Default `standard`. */
+      mode?: 'standard' | 'endUser' | undefined;
+      /** Only with `mode: 'delegated'`. */
+      getChallenge?: undefined;
+    }
+  | {
+      mode: 'delegated';
+      /** Fetches the challenge from your backend. Its answer is validated like a Dfns response. */
+      getChallenge: RegistrationChallengeRelay;
+    };
+
+/** Options of `useRegisterPasskey` that every mode shares. */
+export interface RegisterPasskeyCommonOptions {
   /** After a registration that returns no token, log in at once (a second passkey prompt). */
   autoLogin?: boolean | undefined;
   /**
@@ -63,8 +79,6 @@ export interface UseRegisterPasskeyOptions {
    * in `delegated` mode, giving wallets completes through `/auth/registration/enduser`.
    */
   wallets?: WalletSpec[] | undefined;
-  /** `delegated` mode: fetches the challenge from your backend. Its answer is validated like a Dfns response. */
-  getChallenge?: RegistrationChallengeRelay | undefined;
   /** Also register a recovery key and show its kit (default true, as Dfns recommends). */
   recoveryKey?: boolean | undefined;
   /** Called once, after the kit is confirmed saved (and after the login, with `autoLogin`). */
@@ -72,6 +86,9 @@ export interface UseRegisterPasskeyOptions {
   /** Called once per failed step, with the kit error the flow now shows. */
   onError?: ((error: DfnsAuthError) => void) | undefined;
 }
+
+/** Options of `useRegisterPasskey`. */
+export type UseRegisterPasskeyOptions = RegisterPasskeyCommonOptions & RegisterPasskeyModeOptions;
 
 /** What `useRegisterPasskey` returns: the flow state and its actions. */
 export interface UseRegisterPasskeyResult {

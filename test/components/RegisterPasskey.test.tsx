@@ -224,6 +224,18 @@ describe('<RegisterPasskey/>', () => {
       await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
       expect(getChallenge).toHaveBeenCalledTimes(2);
     });
+    it('tells a JavaScript caller that forgot getChallenge what is missing, as a config_error, without a request', async () => {
+      const emulator = useEmulator();
+      const onError = vi.fn();
+      // What a caller without TypeScript can still write (the types refuse it).
+      const untyped = { mode: 'delegated', username: USERNAME, recoveryKey: false, onError } as unknown as Parameters<typeof RegisterPasskey>[0];
+      renderKit(<RegisterPasskey {...untyped} />, { emulator, authenticator: softwareAuthenticator() });
+      await userEvent.setup().click(screen.getByRole('button', { name: buttons.register }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(errors.config_error);
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'config_error', message: expect.stringContaining('getChallenge') }));
+      expect(requests).toEqual([]);
+    });
   });
 
   describe('errors', () => {

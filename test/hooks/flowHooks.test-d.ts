@@ -29,9 +29,15 @@ useRegisterPasskey({ onError: (error) => expectTypeOf(error).toEqualTypeOf<DfnsA
 register.start({ registrationCode: 'code' });
 // @ts-expect-error no such mode
 useRegisterPasskey({ mode: 'password' });
-// `mode: 'delegated'` without `getChallenge` type-checks: the options are one flat interface, so
-// the hook reports that misuse at run time (config_error), not the compiler.
+// Delegated mode needs the relay, and only delegated mode takes one (JavaScript callers still get a config_error).
+// @ts-expect-error `mode: 'delegated'` without getChallenge
 useRegisterPasskey({ mode: 'delegated' });
+// @ts-expect-error getChallenge without `mode: 'delegated'` would be ignored
+useRegisterPasskey({ getChallenge: async () => ({}) });
+// @ts-expect-error not in endUser mode either
+useRegisterPasskey({ mode: 'endUser', getChallenge: async () => ({}) });
+useRegisterPasskey({ mode: 'delegated', getChallenge: async ({ username }) => ({ username }), wallets: [{ network: 'KeyECDSA' }] });
+useRegisterPasskey({ mode: 'endUser', autoLogin: true });
 
 // useLoginWithPasskey
 declare const login: ReturnType<typeof useLoginWithPasskey>;
