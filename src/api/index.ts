@@ -3,6 +3,7 @@ export * from './createDfnsClient';
 export * from './request';
 export * from './registration';
 export * from './login';
+export * from './loginToken';
 export * from './recovery';
 export * from './credentials';
 export * from './userActions';

@@ -1,8 +1,9 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { completeLogin, initLogin } from '../api/login';
+import { loginToken } from '../api/loginToken';
 import type { Fido2Assertion, LoginChallenge } from '../api/types';
-import { DfnsApiError, toDfnsAuthError, type DfnsAuthError } from '../errors';
+import { toDfnsAuthError, type DfnsAuthError } from '../errors';
 import { initialState, reduce, type LoginState } from '../flows/loginFlow';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { passkeySupport } from '../webauthn/passkeySupport';
@@ -70,15 +71,6 @@ const normalise = (username: string | undefined): string | undefined => username
 
 const isFresh = (requestedAt: number): boolean => Date.now() - requestedAt < CHALLENGE_LIFETIME_MS;
 
-/** `/auth/login` said this user must use SSO: a kit error the UI can explain. */
-function ssoRequired(ssoClientId: string): DfnsApiError {
-  return new DfnsApiError(
-    'sso_required',
-    `POST /auth/login answered { ssoClientId: "${ssoClientId}" }: this user must sign in through SSO (POST /auth/login/sso/init with that client id), not with a passkey.`,
-    { status: 200, method: 'POST', path: '/auth/login', body: { ssoClientId } },
-  );
-}
-
 /**
  * Passkey login: `POST /auth/login/init` → the passkey prompt → `POST /auth/login` → `onSuccess({ token })`.
  * With a username or usernameless, with passkey autofill where the browser has it, and with the
@@ -120,15 +112,12 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
       const signal = nextSignal();
       const username = usernameRef.current;
       try {
-        const result = await completeLogin(
-          configRef.current.client,
-          { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
-          { signal },
+        const token = loginToken(
+          await completeLogin(configRef.current.client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal }),
         );
-        if (!('token' in result)) throw ssoRequired(result.ssoClientId);
         if (!isCurrent(attempt)) return;
         send({ type: 'logged-in', attempt });
-        onSuccessRef.current?.(username === undefined ? { token: result.token } : { token: result.token, username });
+        onSuccessRef.current?.(username === undefined ? { token } : { token, username });
       } catch (error) {
         fail(attempt, error);
       }

@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { completeLogin, initLogin } from '../api/login';
+import { loginToken } from '../api/loginToken';
 import { initRecovery, recoverUser, sendRecoveryCode } from '../api/recovery';
 import { recoveryChallengeSchema } from '../api/schemas';
 import type { Fido2Attestation, LoginChallenge, RecoveryChallenge, RegisteredUser } from '../api/types';
@@ -334,13 +335,12 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
       }
       challenge ??= await initLogin(client, { username: user.username }, { signal });
       const firstFactor = await signWithPasskey(challenge, { rp: relyingParty, authenticator: passkeys, signal, timeout: ms });
-      const result = await completeLogin(client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal });
-      if (!('token' in result)) {
-        throw new DfnsAuthError('sso_required', 'POST /auth/login asked for SSO; log the user in through SSO instead.');
-      }
+      const token = loginToken(
+        await completeLogin(client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal }),
+      );
       if (!isCurrent(attempt)) return;
       send({ type: 'logged-in', attempt });
-      finish({ user, token: result.token });
+      finish({ user, token });
     } catch (error) {
       fail(attempt, error);
     }

@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
 import { completeLogin, initLogin } from '../api/login';
+import { loginToken } from '../api/loginToken';
 import { completeEndUserRegistration, completeRegistration, initRegistration } from '../api/registration';
 import { registrationChallengeSchema } from '../api/schemas';
 import type {
@@ -12,7 +13,7 @@ import type {
   Wallet,
   WalletSpec,
 } from '../api/types';
-import { DfnsApiError, DfnsAuthError, toDfnsAuthError } from '../errors';
+import { DfnsAuthError, toDfnsAuthError } from '../errors';
 import type { RecoveryKit } from '../flows/flowState';
 import {
   initialState,
@@ -121,15 +122,6 @@ function withoutToken(challenge: RegistrationChallenge): RegistrationChallenge {
   return { ...challenge, temporaryAuthenticationToken: '[concealed]' };
 }
 
-/** `/auth/login` said this user must use SSO: a kit error the UI can explain. */
-function ssoRequired(ssoClientId: string): DfnsApiError {
-  return new DfnsApiError(
-    'sso_required',
-    `POST /auth/login answered { ssoClientId: "${ssoClientId}" }: this user must sign in through SSO, not with a passkey.`,
-    { status: 200, method: 'POST', path: '/auth/login', body: { ssoClientId } },
-  );
-}
-
 /**
  * Passkey registration: the challenge (registration code, or your backend in `delegated` mode) →
  * the passkey prompt → a recovery key signing the same challenge → completion → the recovery kit
@@ -192,14 +184,11 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
         if (!isCurrent(attempt)) return;
         const firstFactor = await signWithPasskey(challenge, { rp, authenticator, signal: nextSignal(), timeout });
         if (!isCurrent(attempt)) return;
-        const result = await completeLogin(
-          client,
-          { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
-          { signal: nextSignal() },
+        const token = loginToken(
+          await completeLogin(client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal: nextSignal() }),
         );
-        if (!('token' in result)) throw ssoRequired(result.ssoClientId);
         if (!isCurrent(attempt)) return;
-        resultRef.current = { ...resultRef.current, user, token: result.token };
+        resultRef.current = { ...resultRef.current, user, token };
         send({ type: 'logged-in', attempt });
         finish();
       } catch (error) {

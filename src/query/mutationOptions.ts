@@ -24,7 +24,6 @@ import type {
   CreatableCredentialKind,
   CreateCredentialBody,
   CredentialChallenge,
-  RecoveryChallenge,
   RegistrationCredentials,
   WalletSpec,
 } from '../api/types';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { completeLogin, delegatedLogin, initLogin, logout, sendLoginCode } from '../../src/api';
+import { completeLogin, delegatedLogin, initLogin, loginToken, logout, sendLoginCode } from '../../src/api';
+import { DfnsApiError } from '../../src/errors';
 import { fido2Assertion, signingChallenge } from './fixtures/wire';
 import { JSON_ONLY, JSON_USER, TEST_BASE_URL, TEST_ORG_ID, clientWith, jsonReply, sent } from './recordingFetch';
 
@@ -113,5 +114,24 @@ describe('delegatedLogin', () => {
       body: '{"username":"jane@example.co"}',
     });
     expect(result).toEqual({ token: 'end-user.jwt' });
+  });
+});
+
+describe('loginToken', () => {
+  it('gives the token of a login answer', () => {
+    expect(loginToken({ token: 'jwt' })).toBe('jwt');
+  });
+
+  it('turns an SSO answer into sso_required, naming the client and keeping it on the error', () => {
+    const error = (() => {
+      try {
+        return loginToken({ ssoClientId: 'cl-sso-1' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(DfnsApiError);
+    expect(error).toMatchObject({ code: 'sso_required', status: 200, path: '/auth/login', body: { ssoClientId: 'cl-sso-1' } });
+    expect((error as Error).message).toContain('cl-sso-1');
   });
 });
