@@ -14,6 +14,7 @@ import {
   distIsStale,
   endpointHookCosts,
   inputsByGroup,
+  marginalGzipByPart,
   measureDfnsAuthClient,
   measureExports,
   measureKit,
@@ -50,6 +51,7 @@ const core = await measureKit(`export * from 'dfns-react-kit/core';`);
 const components = [];
 for (const name of componentNames()) components.push([name, await measureExports([name])]);
 const hooks = await endpointHookCosts(PEERS);
+const byPart = await marginalGzipByPart();
 
 // Requests, renders, Chromium.
 console.error('requests per flow…');
@@ -88,6 +90,17 @@ const lines = [
     .slice(0, 8)
     .map(([group, bytes]) => `${group} ${kb(bytes)} KB`)
     .join(', ')}.`,
+  '',
+  '### What each part of the whole `.` entry costs',
+  '',
+  'gzip bytes a part adds = gzip(every module) − gzip(every module but that part\'s): what removing the part would save.',
+  `Modules are minified one by one here, so the total (${kb(byPart.total)} KB) differs a little from the bundle's ${kb(whole.gzip)} KB; the parts add up to less than the total because gzip shares what they repeat.`,
+  '',
+  '| Part | min KB | gzip KB it adds | share |',
+  '|---|---:|---:|---:|',
+  ...byPart.parts.map(
+    ({ part, minified, gzip }) => `| ${part} | ${kb(minified)} | ${kb(gzip)} | ${Math.round((100 * gzip) / byPart.total)} % |`,
+  ),
   '',
   '### Requests per flow (kit `./core` against the emulator)',
   '',

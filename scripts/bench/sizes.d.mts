@@ -39,3 +39,11 @@ export function inputsByGroup(inputs: Record<string, number>): [string, number][
 export function distIsStale(): boolean;
 /** A path relative to the root. */
 export function rel(file: string): string;
+/** One part of a bundle (a kit folder or a package): its minified bytes and the gzip bytes it adds. */
+export interface PartCost {
+  part: string;
+  minified: number;
+  gzip: number;
+}
+/** What each part of a bundle adds to its gzip size: gzip(all) − gzip(all but the part). */
+export function marginalGzipByPart(contents?: string, external?: string[]): Promise<{ total: number; parts: PartCost[] }>;

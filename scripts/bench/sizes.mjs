@@ -106,3 +106,52 @@ export function distIsStale() {
 
 /** `file` relative to the root, for messages. */
 export const rel = (file) => relative(ROOT, file);
+
+/** The part of the kit (or the package) a bundled module belongs to: `hooks`, `components/parts`, `@simplewebauthn/browser`… */
+function partOf(file) {
+  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (npm) return npm[1];
+  const folder = /dist\/lib\/([^/]+(?:\/parts)?)\//.exec(file);
+  return folder ? folder[1] : file.replace(/^dist\/lib\//, '').replace(/\.js$/, '');
+}
+
+/**
+ * What each part of a bundle costs in gzip: gzip(all modules) − gzip(all but that part's modules).
+ * gzip shares repeated text across modules, so minified sizes overstate a part that repeats what
+ * others say and understate one that is all new; this is the saving removing the part would bring.
+ * Each module is minified on its own (esbuild keeps `// file` markers only without whitespace
+ * minification), so the total differs a little from the real bundle's.
+ * @returns {Promise<{ total: number, parts: { part: string, minified: number, gzip: number }[] }>}
+ */
+export async function marginalGzipByPart(contents = `export * from 'dfns-react-kit';`, external = PEERS) {
+  const { build, transform } = await import('esbuild');
+  const { gzipSync } = await import('node:zlib');
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    external,
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  // The closing `export { … }` names every module's bindings: left out, it belongs to no part.
+  const pieces = result.outputFiles[0].text.replace(/\nexport\s*\{[^}]*\};?\s*$/, '\n').split(/^\/\/ (\S+)$/m);
+  const modules = [];
+  for (let i = 1; i < pieces.length; i += 2) {
+    const { code } = await transform(pieces[i + 1], { minifyWhitespace: true, loader: 'js' });
+    modules.push({ part: partOf(pieces[i]), code });
+  }
+  const gzip = (list) => gzipSync(list.map((m) => m.code).join(''), { level: 9 }).length;
+  const total = gzip(modules);
+  const parts = [...new Set(modules.map((m) => m.part))].map((part) => ({
+    part,
+    minified: modules.filter((m) => m.part === part).reduce((sum, m) => sum + m.code.length, 0),
+    gzip: total - gzip(modules.filter((m) => m.part !== part)),
+  }));
+  return { total, parts: parts.sort((a, b) => b.gzip - a.gzip) };
+}

@@ -21,6 +21,7 @@ import { ensurePeers } from '../../scripts/bench/ensurePeers.mjs';
 import {
   endpointHookCosts,
   inputsByGroup,
+  marginalGzipByPart,
   measureKit,
   measureWebAuthnSigner,
   OWN_EXTERNAL,
@@ -72,6 +73,18 @@ describe('bundle budgets of the . entry', () => {
   it.fails('ships at most 16 KB gzip with @simplewebauthn/browser (target, not met yet)', () => {
     expect(withWebAuthn.gzip).toBeLessThanOrEqual(16 * KB);
   });
+});
+
+describe('what each part of the . entry costs (the bench table that says where to cut)', () => {
+  it('splits the bundle into the kit folders and packages, each adding gzip bytes, near the real total', async () => {
+    const [byPart, whole] = await Promise.all([marginalGzipByPart(), measureKit(WHOLE)]);
+    const names = byPart.parts.map((p) => p.part);
+    expect(names).toEqual(expect.arrayContaining(['hooks', 'components', 'components/parts', 'api', 'messages', '@simplewebauthn/browser']));
+    // Every part costs something, and gzip shares repeated text, so the parts add up to less than the total.
+    expect(byPart.parts.every((p) => p.gzip > 0 && p.minified > 0)).toBe(true);
+    expect(byPart.parts.reduce((sum, p) => sum + p.gzip, 0)).toBeLessThan(byPart.total);
+    expect(Math.abs(byPart.total - whole.gzip) / whole.gzip).toBeLessThan(0.1);
+  }, 120_000);
 });
 
 describe('bundle budgets of the endpoint hooks', () => {
