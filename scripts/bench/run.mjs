@@ -50,6 +50,13 @@ const own = await measureKit(`export * from 'dfns-react-kit';`, OWN_EXTERNAL);
 const core = await measureKit(`export * from 'dfns-react-kit/core';`);
 const components = [];
 for (const name of componentNames()) components.push([name, await measureExports([name])]);
+// No component works without the provider, which brings the client, the default authenticator and
+// the English catalogue: what an app really ships is the component with it.
+const provider = await measureExports(['DfnsAuthProvider']);
+const withProvider = [];
+for (const name of componentNames()) withProvider.push([name, await measureExports(['DfnsAuthProvider', name])]);
+const TYPICAL = ['DfnsAuthProvider', 'RegisterPasskey', 'LoginWithPasskey', 'RecoverAccount'];
+const typical = await measureExports(TYPICAL);
 const hooks = await endpointHookCosts(PEERS);
 const byPart = await marginalGzipByPart();
 
@@ -79,7 +86,10 @@ const lines = [
   sizeRow('kit: whole `.` entry', whole, 'SimpleWebAuthn included; budget 0.7×'),
   sizeRow('kit: whole `.` entry, own code', own, 'without @simplewebauthn/browser; budget 12 KB'),
   sizeRow('kit: `./core` (whole)', core, 'no React'),
-  ...components.map(([name, size]) => sizeRow(`kit: \`<${name}/>\` alone`, size)),
+  ...components.map(([name, size]) => sizeRow(`kit: \`<${name}/>\` alone`, size, 'without the provider it needs')),
+  sizeRow('kit: `<DfnsAuthProvider>` alone', provider, 'client, default authenticator, English catalogue'),
+  ...withProvider.map(([name, size]) => sizeRow(`kit: \`<DfnsAuthProvider>\` + \`<${name}/>\``, size, 'what an app with this one component ships')),
+  sizeRow(`kit: a typical app (${TYPICAL.slice(1).map((n) => `\`<${n}/>\``).join(', ')} and the provider)`, typical, 'sign-up, sign-in and recovery'),
   `| kit: shared endpoint-hook base | ${kb(hooks.base.minified)} | **${kb(hooks.base.gzip)}** | ${ratio(hooks.base.gzip, signer.gzip)} | useDfnsAuth + useEndpointMutation + smallest schema |`,
   ...Object.entries(hooks.hooks).map(
     ([name, cost]) =>
