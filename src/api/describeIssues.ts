@@ -1,4 +1,4 @@
-import { describeIssue, type StandardSchemaV1 } from './validators';
+import type { StandardSchemaV1 } from './validators';
 
 /** How many schema issues an error message lists before summarising the rest. */
 const MAX_LISTED = 3;
@@ -15,4 +15,14 @@ export function describeIssues(issues: readonly StandardSchemaV1.Issue[], ownMes
     .map((issue) => describeIssue(ownMessages ? issue : { ...issue, message: 'rejected by the schema' }));
   const rest = issues.length - listed.length;
   return listed.join('; ') + (rest > 0 ? ` (and ${rest} more)` : '');
+}
+
+/** `path: message`, the path written as `a.b[0].c`, or `(body)` for the whole value. */
+export function describeIssue(issue: StandardSchemaV1.Issue): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = typeof item === 'object' ? item.key : item;
+    path += typeof key === 'number' ? `[${key}]` : path === '' ? String(key) : `.${String(key)}`;
+  }
+  return `${path || '(body)'}: ${issue.message}`;
 }

@@ -4,6 +4,7 @@
  * Dfns responses never use. Messages name the field and the expected type, never the value (a
  * token could sit where a string was not expected); short enum-like strings are the exception.
  */
+import { describeIssue } from './describeIssues';
 
 /** Where a field sits in the response: object keys and array indexes. */
 export type IssuePath = readonly (string | number)[];
@@ -71,15 +72,17 @@ function fail<T>(issues: SchemaIssue[], path: IssuePath, expected: string, input
   return input as T;
 }
 
-const primitive = <T>(type: string) => (): Schema<T> =>
+const primitive = <T>(type: string): Schema<T> =>
   schema((input, path, issues) => (typeof input === type ? (input as T) : fail(issues, path, type, input)));
 
+// Functions, not `primitive('string')` constants: a bundler keeps every top-level call, so a
+// constant would ship these validators to apps that never validate anything.
 /** A string. */
-export const string: () => Schema<string> = primitive('string');
+export const string = (): Schema<string> => primitive('string');
 /** A number. */
-export const number: () => Schema<number> = primitive('number');
+export const number = (): Schema<number> => primitive('number');
 /** A boolean. */
-export const boolean: () => Schema<boolean> = primitive('boolean');
+export const boolean = (): Schema<boolean> => primitive('boolean');
 
 /** One of a few strings. */
 export const picklist = <const T extends readonly string[]>(options: T): Schema<T[number]> =>
@@ -145,13 +148,3 @@ export const map = <T, U>(inner: Schema<T>, transform: (value: T) => U): Schema<
 /** `prepare`s the raw input, then checks it with `inner`. */
 export const preprocess = <T>(prepare: (input: unknown) => unknown, inner: Schema<T>): Schema<T> =>
   schema((input, path, issues) => inner.run(prepare(input), path, issues));
-
-/** `path: message`, the path written as `a.b[0].c`, or `(body)` for the whole value. */
-export function describeIssue(issue: StandardSchemaV1.Issue): string {
-  let path = '';
-  for (const item of issue.path ?? []) {
-    const key = typeof item === 'object' ? item.key : item;
-    path += typeof key === 'number' ? `[${key}]` : path === '' ? String(key) : `.${String(key)}`;
-  }
-  return `${path || '(body)'}: ${issue.message}`;
-}

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   array,
   boolean,
-  describeIssue,
   looseObject,
   map,
   number,
@@ -12,7 +11,7 @@ import {
   string,
   union,
 } from '../../src/api/validators';
-import { describeIssues } from '../../src/api/describeIssues';
+import { describeIssue, describeIssues } from '../../src/api/describeIssues';
 
 const messages = (result: { issues?: readonly { message: string; path: readonly (string | number)[] }[] | undefined }) =>
   (result.issues ?? []).map(describeIssue);

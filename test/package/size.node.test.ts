@@ -30,6 +30,13 @@ describe('bundle budgets', () => {
     expect(files.some((file) => file.includes('@simplewebauthn/server') || file.includes('emulator'))).toBe(false);
   });
 
+  it('the provider alone ships no response validation: only endpoint functions pull the validators and schemas', async () => {
+    const size = await measure(`export { DfnsAuthProvider } from 'dfns-react-kit';`);
+    const files = Object.keys(size.inputs);
+    expect(files.some((file) => file.endsWith('api/request.js'))).toBe(true);
+    expect(files.filter((file) => file.endsWith('api/validators.js') || file.endsWith('api/schemas.js'))).toEqual([]);
+  });
+
   it('the main entry never reaches the emulator or @simplewebauthn/server', async () => {
     const size = await measure(`export * from 'dfns-react-kit';`);
     const files = Object.keys(size.inputs);
