@@ -4,7 +4,8 @@ import { describeIssues } from './describeIssues';
 import { errorFromResponse, describeNonJson } from './errorFromResponse';
 import { pathWithoutQuery } from './pathWithoutQuery';
 import { stringifyBody } from './stringifyBody';
-import type { Schema, StandardSchemaV1 } from './validators';
+import { isOwnSchema } from './isOwnSchema';
+import type { StandardSchemaV1 } from './validators';
 
 /** HTTP methods the Dfns auth API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -139,8 +140,8 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
   }
   if (!request.schema) return value as T;
   const schema = request.schema;
-  const own = 'check' in schema;
-  const result = own ? (schema as Schema<T>).check(value) : await schema['~standard'].validate(value);
+  const own = isOwnSchema(schema);
+  const result = own ? schema.check(value) : await schema['~standard'].validate(value);
   if (result.issues) {
     // No `body` here: a 2xx body can carry tokens, and errors end up in logs and error trackers.
     throw new DfnsApiError(

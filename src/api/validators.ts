@@ -5,6 +5,7 @@
  * token could sit where a string was not expected); short enum-like strings are the exception.
  */
 import { describeIssue } from './describeIssues';
+import { VENDOR } from './isOwnSchema';
 
 /** Where a field sits in the response: object keys and array indexes. */
 export type IssuePath = readonly (string | number)[];
@@ -58,7 +59,7 @@ function schema<T>(run: Schema<T>['run'], optional?: true): Schema<T> {
     const value = run(input, [], issues);
     return issues.length > 0 ? { issues } : { value };
   };
-  return { run, check, optional, '~standard': { version: 1, vendor: 'dfns-react-kit', validate: check } } as Schema<T>;
+  return { run, check, optional, '~standard': { version: 1, vendor: VENDOR, validate: check } } as Schema<T>;
 }
 
 function typeOf(input: unknown): string {
@@ -93,8 +94,10 @@ export const picklist = <const T extends readonly string[]>(options: T): Schema<
   );
 
 /** `undefined`, or what `inner` accepts; as an object entry, the key may be absent. */
-export const optional = <T>(inner: Schema<T>): Schema<T | undefined> =>
-  schema((input, path, issues) => (input === undefined ? undefined : inner.run(input, path, issues)), true);
+export const optional = <T>(inner: Schema<T>): Schema<T | undefined> & { readonly optional: true } =>
+  schema<T | undefined>((input, path, issues) => (input === undefined ? undefined : inner.run(input, path, issues)), true) as Schema<
+    T | undefined
+  > & { readonly optional: true };
 
 /** An array whose every item `item` accepts. */
 export const array = <T>(item: Schema<T>): Schema<T[]> =>

@@ -161,6 +161,28 @@ describe('signedRequest', () => {
     expect(wallet).toEqual({ id: 'wa-1', network: 1 });
   });
 
+  it('tells its own schemas from another library’s by vendor, not by a check method (zod schemas have one)', async () => {
+    const { client } = clientWith([jsonReply(signingChallenge), jsonReply({ userAction: 'ua' }), jsonReply({ id: 7 })]);
+    const foreign = {
+      // What a zod schema looks like to the kit: a `check` method that is not a validator.
+      check: () => foreign,
+      '~standard': {
+        version: 1 as const,
+        vendor: 'zod',
+        validate: (value: unknown) =>
+          typeof (value as { id?: unknown }).id === 'string'
+            ? { value: value as { id: string } }
+            : { issues: [{ message: 'Invalid input: expected string, received 7', path: ['id'] }] },
+      },
+    };
+    const error = (await signedRequest(client, { method: 'POST', path: '/wallets', body: {}, schema: foreign }, { sign: async () => fido2Assertion }).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(error).toMatchObject({ code: 'invalid_response' });
+    expect(error.message).toContain('id: rejected by the schema');
+    expect(error.message).not.toContain('received 7');
+  });
+
   it('reports HTTP 202 on the real call as policy pending, with the approval', async () => {
     const approval = { id: 'ap-1', status: 'Pending' };
     const { client } = clientWith([jsonReply(signingChallenge), jsonReply({ userAction: 'ua' }), jsonReply(approval, 202)]);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   array,
   boolean,
@@ -10,6 +10,7 @@ import {
   preprocess,
   string,
   union,
+  type Infer,
 } from '../../src/api/validators';
 import { describeIssue, describeIssues } from '../../src/api/describeIssues';
 
@@ -40,6 +41,16 @@ describe('the kit’s validators', () => {
     const ok = schema.check({ need: 'x' });
     expect(ok.issues).toBeUndefined();
     expect(ok.issues ? null : Object.keys(ok.value)).toEqual(['need']);
+  });
+
+  it('types an optional entry as a key that may be absent, and a required one as present', () => {
+    const schema = looseObject({ need: string(), maybe: optional(number()) });
+    type Output = Infer<typeof schema>;
+    expectTypeOf<Output['need']>().toEqualTypeOf<string>();
+    expectTypeOf<Output['maybe']>().toEqualTypeOf<number | undefined>();
+    // Absent is allowed for `maybe` only.
+    expectTypeOf<{ need: string }>().toMatchTypeOf<Pick<Output, 'need' | 'maybe'>>();
+    expectTypeOf<{ maybe: number }>().not.toMatchTypeOf<Pick<Output, 'need' | 'maybe'>>();
   });
 
   it('quotes a short enum-like string a picklist refused, never a long or odd one', () => {
