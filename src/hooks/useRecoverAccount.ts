@@ -1,10 +1,8 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { completeLogin, initLogin } from '../api/login';
-import { loginToken } from '../api/loginToken';
 import { initRecovery, recoverUser, sendRecoveryCode } from '../api/recovery';
 import { recoveryChallengeSchema } from '../api/schemas';
-import type { Fido2Attestation, LoginChallenge, RecoveryChallenge, RegisteredUser } from '../api/types';
+import type { Fido2Attestation, RecoveryChallenge, RegisteredUser } from '../api/types';
 import { DfnsApiError, DfnsAuthError, RecoveryError, toDfnsAuthError } from '../errors';
 import type { RecoveryKit } from '../flows/flowState';
 import { initialState, reduce, type RecoverAccountState } from '../flows/recoverAccountFlow';
@@ -14,12 +12,11 @@ import { recoverUserBodyJson, signRecovery } from '../keys/signRecovery';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
-import { signWithPasskey } from '../webauthn/signWithPasskey';
+import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
+import { logInAfterKit, startLoginPrefetch, type LoginPrefetch } from './loginAfterKit';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 
-/** How long a fetched challenge is trusted before it is fetched again (Dfns challenges live about 5 minutes). */
-const CHALLENGE_LIFETIME_MS = 4 * 60 * 1000;
 
 /** Delegated recovery: your backend verified the user and called `POST /auth/recover/user/delegated`. */
 export type RecoveryChallengeRelay = (
@@ -132,15 +129,16 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   const { send, current, isCurrent, nextSignal, abort } = machine;
   const latest = useLatest({ options, client, rp, authenticator, timeout });
   const session = useRef<Session | undefined>(undefined);
-  const loginPrefetch = useRef<{ promise: Promise<LoginChallenge>; at: number } | undefined>(undefined);
+  const loginPrefetch = useRef<LoginPrefetch | undefined>(undefined);
   const [codeSent, setCodeSent] = useState(false);
   const [promptAttempt, setPromptAttempt] = useState<number | undefined>(undefined);
   const mode = options.getChallenge ? 'delegated' : 'standard';
 
-  // Secrets must not outlive the component.
+  // Secrets must not outlive the component, nor a login challenge request.
   useEffect(
     () => () => {
       session.current = undefined;
+      loginPrefetch.current?.controller.abort();
       loginPrefetch.current = undefined;
     },
     [],
@@ -324,21 +322,15 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   };
 
   const runLogin = async (attempt: number, user: RegisteredUser): Promise<void> => {
-    const signal = nextSignal();
-    const { client, rp: relyingParty, authenticator: passkeys, timeout: ms } = latest.current;
+    const prefetched = loginPrefetch.current;
+    loginPrefetch.current = undefined;
     try {
-      const prefetched = loginPrefetch.current;
-      loginPrefetch.current = undefined;
-      let challenge: LoginChallenge | undefined;
-      if (prefetched && Date.now() - prefetched.at < CHALLENGE_LIFETIME_MS) {
-        challenge = await prefetched.promise.catch(() => undefined);
-      }
-      challenge ??= await initLogin(client, { username: user.username }, { signal });
-      const firstFactor = await signWithPasskey(challenge, { rp: relyingParty, authenticator: passkeys, signal, timeout: ms });
-      const token = loginToken(
-        await completeLogin(client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal }),
-      );
-      if (!isCurrent(attempt)) return;
+      const token = await logInAfterKit(user.username, prefetched, {
+        ...latest.current,
+        nextSignal,
+        isCurrent: () => isCurrent(attempt),
+      });
+      if (token === undefined || !isCurrent(attempt)) return;
       send({ type: 'logged-in', attempt });
       finish({ user, token });
     } catch (error) {
@@ -408,9 +400,8 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   useEffect(() => {
     if (kitUsername === undefined) return;
     const timer = setTimeout(() => {
-      const promise = initLogin(latest.current.client, { username: kitUsername });
-      promise.catch(() => {}); // runLogin refetches when this failed.
-      loginPrefetch.current = { promise, at: Date.now() };
+      loginPrefetch.current?.controller.abort();
+      loginPrefetch.current = startLoginPrefetch(latest.current.client, kitUsername);
     }, 0);
     return () => clearTimeout(timer);
   }, [kitUsername, latest]);
@@ -494,6 +485,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   const reset = useCallback(() => {
     abort();
     session.current = undefined;
+    loginPrefetch.current?.controller.abort();
     loginPrefetch.current = undefined;
     setCodeSent(false);
     send({ type: 'reset' });

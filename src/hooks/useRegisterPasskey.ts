@@ -1,12 +1,9 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
-import { completeLogin, initLogin } from '../api/login';
-import { loginToken } from '../api/loginToken';
 import { completeEndUserRegistration, completeRegistration, initRegistration } from '../api/registration';
 import { registrationChallengeSchema } from '../api/schemas';
 import type {
   Fido2Attestation,
-  LoginChallenge,
   RegisteredUser,
   RegistrationChallenge,
   RegistrationCredentials,
@@ -25,8 +22,7 @@ import { createRecoveryKey } from '../keys/recoveryKey';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
-import { signWithPasskey } from '../webauthn/signWithPasskey';
-import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
+import { logInAfterKit, startLoginPrefetch, type LoginPrefetch } from './loginAfterKit';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 
@@ -109,14 +105,6 @@ export interface UseRegisterPasskeyResult {
 /** The default wallet of an end-user registration. */
 export const DEFAULT_END_USER_WALLETS: readonly WalletSpec[] = [{ network: 'EthereumSepolia' }];
 
-/** A login challenge fetched while the recovery kit is read, so "Continue" opens the prompt at once. */
-interface LoginPrefetch {
-  requestedAt: number;
-  promise: Promise<LoginChallenge>;
-  challenge?: LoginChallenge | undefined;
-  controller: AbortController;
-}
-
 /** The challenge as the flow state keeps it: the temporary token is a secret and stays in a ref. */
 function withoutToken(challenge: RegistrationChallenge): RegistrationChallenge {
   return { ...challenge, temporaryAuthenticationToken: '[concealed]' };
@@ -170,24 +158,16 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
     async (attempt: number) => {
       const user = resultRef.current?.user;
       if (!user) return;
-      const { client, rp, authenticator, timeout } = configRef.current;
       // Left in the ref while awaited, so that unmount still aborts it; dropped once used.
       const prefetched = loginPrefetchRef.current;
-      const fresh = prefetched !== undefined && Date.now() - prefetched.requestedAt < CHALLENGE_LIFETIME_MS;
       try {
-        // A challenge already here is signed without any await, inside the "Continue" click.
-        const challenge =
-          fresh && prefetched.challenge
-            ? prefetched.challenge
-            : await (fresh ? prefetched.promise : initLogin(client, { username: user.username }, { signal: nextSignal() }));
+        const token = await logInAfterKit(user.username, prefetched, {
+          ...configRef.current,
+          nextSignal,
+          isCurrent: () => isCurrent(attempt),
+        });
         if (loginPrefetchRef.current === prefetched) loginPrefetchRef.current = undefined;
-        if (!isCurrent(attempt)) return;
-        const firstFactor = await signWithPasskey(challenge, { rp, authenticator, signal: nextSignal(), timeout });
-        if (!isCurrent(attempt)) return;
-        const token = loginToken(
-          await completeLogin(client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal: nextSignal() }),
-        );
-        if (!isCurrent(attempt)) return;
+        if (token === undefined || !isCurrent(attempt)) return;
         resultRef.current = { ...resultRef.current, user, token };
         send({ type: 'logged-in', attempt });
         finish();
@@ -203,17 +183,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
   const prefetchLogin = useCallback(
     (username: string) => {
       dropLoginPrefetch();
-      const controller = new AbortController();
-      const promise = initLogin(configRef.current.client, { username }, { signal: controller.signal });
-      const entry: LoginPrefetch = { requestedAt: Date.now(), promise, controller };
-      loginPrefetchRef.current = entry;
-      // A failure here is reported by the login step, which awaits the same promise.
-      promise.then(
-        (challenge) => {
-          entry.challenge = challenge;
-        },
-        () => {},
-      );
+      loginPrefetchRef.current = startLoginPrefetch(configRef.current.client, username);
     },
     [configRef, dropLoginPrefetch],
   );
