@@ -17,7 +17,6 @@ import { logInAfterKit, startLoginPrefetch, type LoginPrefetch } from './loginAf
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 
-
 /** Delegated recovery: your backend verified the user and called `POST /auth/recover/user/delegated`. */
 export type RecoveryChallengeRelay = (
   params: { username: string; credentialId: string },
@@ -322,18 +321,21 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   };
 
   const runLogin = async (attempt: number, user: RegisteredUser): Promise<void> => {
+    // Left in the ref while awaited, so that unmount still aborts it; dropped once used.
     const prefetched = loginPrefetch.current;
-    loginPrefetch.current = undefined;
     try {
       const token = await logInAfterKit(user.username, prefetched, {
         ...latest.current,
         nextSignal,
         isCurrent: () => isCurrent(attempt),
       });
+      if (loginPrefetch.current === prefetched) loginPrefetch.current = undefined;
       if (token === undefined || !isCurrent(attempt)) return;
       send({ type: 'logged-in', attempt });
       finish({ user, token });
     } catch (error) {
+      // A retry must not reuse a challenge this attempt already spent or saw fail.
+      if (loginPrefetch.current === prefetched) loginPrefetch.current = undefined;
       fail(attempt, error);
     }
   };
