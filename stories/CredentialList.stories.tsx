@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CredentialList } from '../src/components/CredentialList';
 import { englishMessages } from '../src/messages';
-import { kitArgTypes, eventArg } from './support/argTypes';
+import { booleanArg, kitArgTypes, eventArg } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters } from './support/dfnsParameters';
 import { networkDown, serverError, stuck } from './support/faults';
 import { ensureLiveSession, isStoryTest } from './support/live';
@@ -39,6 +39,9 @@ const meta = {
     ...kitArgTypes,
     onChange: eventArg('Called when a credential was activated or deactivated (the list is refreshed already)'),
     onError: eventArg('Called once per failed activate or deactivate'),
+    signalPasskeys: booleanArg(
+      'Tell the browser which passkeys still work each time the list changes (WebAuthn Signal API), so a deactivated one is no longer offered at sign-in (default false)',
+    ),
   },
   parameters: {
     ...dfns(OWN_USER),

@@ -4,6 +4,7 @@ export * from './request';
 export * from './registration';
 export * from './login';
 export * from './loginToken';
+export * from './dfnsUserIdOf';
 export * from './recovery';
 export * from './credentials';
 export * from './userActions';

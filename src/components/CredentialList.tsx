@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { useCredentials } from '../hooks/useCredentials';
+import { useSignalAcceptedPasskeys } from '../hooks/useSignalAcceptedPasskeys';
 import { useUserActionSigner, type UserActionRequest } from '../hooks/useUserActionSigner';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
@@ -20,6 +21,13 @@ export interface CredentialListProps extends KitComponentProps {
   onChange?: ((change: { credential: Credential; isActive: boolean }) => void) | undefined;
   /** Called once per failed activate or deactivate. */
   onError?: ((error: DfnsAuthError) => void) | undefined;
+  /**
+   * Tell the browser's passkey providers which passkeys still work each time the list changes
+   * (WebAuthn Signal API, see `useSignalAcceptedPasskeys`), so a deactivated passkey stops being
+   * offered at sign-in. Off by default: some providers delete rather than hide such a passkey, and
+   * a Dfns credential can be activated again.
+   */
+  signalPasskeys?: boolean | undefined;
   messages?: DeepPartial<DfnsMessages> | undefined;
   /** Replaces the default list (still inside the root), e.g. to render rows your way. */
   children?: ((list: ReturnType<typeof useCredentials>) => ReactNode) | undefined;
@@ -33,9 +41,10 @@ export interface CredentialListProps extends KitComponentProps {
  * <CredentialList onChange={({ credential, isActive }) => audit(credential.name, isActive)} />
  */
 export function CredentialList(props: CredentialListProps): ReactNode {
-  const { onChange, onError, messages: overrides, children, ...frame } = props;
+  const { onChange, onError, signalPasskeys = false, messages: overrides, children, ...frame } = props;
   const messages = useKitMessages(overrides, 'CredentialList');
   const list = useCredentials();
+  useSignalAcceptedPasskeys(list.data?.items, signalPasskeys);
   const [announcement, setAnnouncement] = useState('');
   const copy = messages.credentialList;
   const items = list.data?.items ?? [];

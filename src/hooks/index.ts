@@ -9,3 +9,4 @@ export * from './useUserActionSigner';
 export * from './useAddPasskey';
 export * from './useCreateRecoveryKey';
 export type { UseAddCredentialOptions, UseAddCredentialResult } from './useAddCredential';
+export * from './useSignalAcceptedPasskeys';

@@ -12,4 +12,6 @@ export type { SignWithPasskeyOptions } from './signWithPasskey';
 export { toPasskeyError } from './toPasskeyError';
 export type { PasskeyErrorContext } from './toPasskeyError';
 export { passkeySupport } from './passkeySupport';
+export { signalAcceptedPasskeys } from './signalAcceptedPasskeys';
+export type { AcceptedPasskeys } from './signalAcceptedPasskeys';
 export type { PasskeySupport } from './passkeySupport';

@@ -8,6 +8,7 @@ import { createCredential, initCredential } from '../../src/api/credentials';
 import { getUserActionToken } from '../../src/api/userActions';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
 import { CredentialList } from '../../src/components/CredentialList';
+import { utf8ToBase64url } from '../../src/encoding/base64url';
 import { englishMessages } from '../../src/messages/en';
 import { germanMessages } from '../../src/messages/de';
 import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
@@ -106,6 +107,39 @@ describe('<CredentialList>', () => {
     expect(JSON.parse(requests[1]!.body)).toMatchObject({ userActionPayload: requests[3]!.body });
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ isActive: false }));
     expect(within(row('Laptop')).getByRole('button', { name: buttons.activate })).toBeInTheDocument();
+  });
+
+  describe('signalPasskeys', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('tells the browser which passkeys still work on load and after a deactivation, and nothing without the prop', async () => {
+      const signalAllAcceptedCredentials = vi.fn(async () => {});
+      vi.stubGlobal('PublicKeyCredential', { signalAllAcceptedCredentials });
+      const userId = emulator.users().find((u) => u.username === 'alice@example.com')!.userId;
+      const passkeyId = (name: string) => emulator.credentials().find((c) => c['name'] === name)!.credentialId;
+
+      const plain = renderWithKit(<CredentialList />, { emulator, token, authenticator: securityKey });
+      await waitFor(() => expect(root(plain.container)).toHaveAttribute('data-status', 'ready'));
+      plain.unmount();
+      expect(signalAllAcceptedCredentials).not.toHaveBeenCalled();
+
+      const { container } = renderWithKit(<CredentialList signalPasskeys />, { emulator, token, authenticator: securityKey });
+      await waitFor(() => expect(signalAllAcceptedCredentials).toHaveBeenCalledTimes(1));
+      expect(signalAllAcceptedCredentials).toHaveBeenLastCalledWith({
+        rpId: RP.id,
+        userId: utf8ToBase64url(userId),
+        allAcceptedCredentialIds: [passkeyId('Laptop'), passkeyId('Security key')],
+      });
+      await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'ready'));
+      await userEvent.click(within(row('Laptop')).getByRole('button', { name: buttons.deactivate }));
+      await userEvent.click(within(row('Laptop')).getByRole('button', { name: copy.confirmDeactivate }));
+      await waitFor(() => expect(signalAllAcceptedCredentials).toHaveBeenCalledTimes(2));
+      expect(signalAllAcceptedCredentials).toHaveBeenLastCalledWith({
+        rpId: RP.id,
+        userId: utf8ToBase64url(userId),
+        allAcceptedCredentialIds: [passkeyId('Security key')],
+      });
+    });
   });
 
   it('asks about the recovery kit, not about signing in, before deactivating a recovery key', async () => {
