@@ -4,8 +4,10 @@ import {
   kitRoot,
   loginWithUsername,
   openFlow,
+  recordSignals,
   registerStandard,
   saveRecoveryKit,
+  signalsSent,
   submitRegistration,
   waitForStatus,
 } from './support/kitPage';
@@ -147,6 +149,33 @@ describe('the signed-in account', () => {
     expect(h.requestsTo('/auth/credentials/activate', 'PUT')).toHaveLength(1);
   });
 
+  it('tells the browser which passkeys still work (Signal API), and that signal makes Chromium drop a dead passkey of the user', async () => {
+    const { h, stack } = e2e;
+    await registerStandard(h, stack, 'sig@example.com');
+    const [live] = await exportCredentials();
+    await recordSignals(h);
+    await loginWithUsername(h, stack, 'sig@example.com');
+    await waitForStatus(h.page, 'CredentialList', 'ready');
+    const base64url = (base64: string) => base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    // Exactly the user handle and credential id the authenticator holds, and Chromium accepts it.
+    const [sent, ...more] = await signalsSent(h);
+    expect(more).toEqual([]);
+    expect(sent).toEqual({
+      options: { rpId: 'localhost', userId: base64url(live!.userHandle!), allAcceptedCredentialIds: [base64url(live!.credentialId)] },
+      accepted: true,
+    });
+
+    // Another device of the user's holds a passkey Dfns no longer knows (as after a deactivation or
+    // a recovery), beside another user's passkey. The same signal, sent again, drops only the first.
+    await h.replaceAuthenticator();
+    const dead = { ...live!, credentialId: Buffer.from('dead-passkey-of-sig').toString('base64'), signCount: 0 };
+    const otherUsers = { ...live!, credentialId: Buffer.from('passkey-of-someone-else').toString('base64'), userHandle: Buffer.from('us-other').toString('base64') };
+    for (const credential of [dead, otherUsers]) await h.cdp.send('WebAuthn.addCredential', { authenticatorId: h.authenticatorId, credential });
+    expect(await exportCredentials()).toHaveLength(2);
+    await h.page.evaluate((options) => PublicKeyCredential.signalAllAcceptedCredentials(options), sent!.options);
+    await expect.poll(async () => (await exportCredentials()).map((c) => c.credentialId)).toEqual([otherUsers.credentialId]);
+  });
+
   it('creates a wallet with a signed user action', async () => {
     const { h, stack } = e2e;
     await registerStandard(h, stack, 'wil@example.com');
@@ -192,7 +221,11 @@ describe('recovery', () => {
     expect(newKit.recoveryCode).not.toBe(kit.recoveryCode);
     await waitForStatus(h.page, 'RecoverAccount', 'success');
 
+    await recordSignals(h);
     await loginWithUsername(h, stack, 'rita@example.com');
+    // The account page tells the browser which passkeys still work; let that land on this device's
+    // authenticator first, or Chromium would drop the old passkey from the fresh one below.
+    await signalsSent(h);
 
     // The old passkey alone, on a fresh authenticator: Dfns no longer accepts it.
     await h.replaceAuthenticator();

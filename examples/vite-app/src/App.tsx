@@ -127,7 +127,8 @@ export function App({ config, flow }: AppProps): ReactNode {
           <section className="account" aria-label="Your account" data-testid="account">
             <p data-testid="session">Signed in{session.username ? ` as ${session.username}` : ''}.</p>
             <AddPasskey />
-            <CredentialList />
+            {/* Deactivated passkeys stop being offered at sign-in (WebAuthn Signal API). */}
+            <CredentialList signalPasskeys />
             <ConfirmUserAction
               request={WALLET_REQUEST}
               onSuccess={(wallet) => {

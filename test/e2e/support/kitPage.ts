@@ -85,3 +85,37 @@ export async function storedCredentials(h: Harness): Promise<number> {
   const { credentials } = await h.cdp.send('WebAuthn.getCredentials', { authenticatorId: h.authenticatorId });
   return credentials.length;
 }
+
+/** One call of `PublicKeyCredential.signalAllAcceptedCredentials` the page made, and whether Chromium accepted it. */
+export interface SentSignal {
+  options: { rpId: string; userId: string; allAcceptedCredentialIds: string[] };
+  accepted: boolean;
+}
+
+/**
+ * From the next navigation on, records every Signal API call of the page (Chromium still handles
+ * each one), so a test can wait for it: the signal changes what the authenticator offers.
+ */
+export async function recordSignals(h: Harness): Promise<void> {
+  await h.page.addInitScript(() => {
+    type Options = { rpId: string; userId: string; allAcceptedCredentialIds: string[] };
+    const api = PublicKeyCredential as unknown as { signalAllAcceptedCredentials: (o: Options) => Promise<void> };
+    const real = api.signalAllAcceptedCredentials.bind(PublicKeyCredential);
+    const sent: { options: Options; accepted: boolean }[] = [];
+    (globalThis as { __signals?: unknown }).__signals = sent;
+    api.signalAllAcceptedCredentials = (options) =>
+      real(options).then(
+        () => void sent.push({ options, accepted: true }),
+        (error: unknown) => {
+          sent.push({ options, accepted: false });
+          throw error;
+        },
+      );
+  });
+}
+
+/** Waits until the page sent `count` signals, and returns them all. */
+export async function signalsSent(h: Harness, count = 1): Promise<SentSignal[]> {
+  await h.page.waitForFunction((n) => ((globalThis as { __signals?: unknown[] }).__signals ?? []).length >= n, count);
+  return h.page.evaluate(() => (globalThis as { __signals?: SentSignal[] }).__signals ?? []);
+}
