@@ -39,23 +39,35 @@ if (extra.length === 0) {
   }
 }
 
-rmSync(REPORT, { force: true });
-const vitestOk = run('npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...extra,
-]);
-try {
-  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  // A suite that failed to load has no tests in it; count it, or a broken import would pass.
-  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0);
-  failed += brokenSuites.length;
-  for (const s of brokenSuites) console.log(`suite failed to load: ${s.name}\n${s.message ?? ''}`);
-} catch (error) {
-  console.log(`no vitest report (${error.message})`);
-  failed += 1;
+/** One vitest run with a JSON report; adds its passed and failed tests to the totals. */
+function vitest(args) {
+  rmSync(REPORT, { force: true });
+  const ok = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...args]);
+  let runFailed = 0;
+  try {
+    const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+    passed += report.numPassedTests;
+    runFailed += report.numFailedTests;
+    // A suite that failed to load has no tests in it; count it, or a broken import would pass.
+    const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0);
+    runFailed += brokenSuites.length;
+    for (const s of brokenSuites) console.log(`suite failed to load: ${s.name}\n${s.message ?? ''}`);
+  } catch (error) {
+    console.log(`no vitest report (${error.message})`);
+    runFailed += 1;
+  }
+  if (!ok && runFailed === 0) runFailed += 1;
+  failed += runFailed;
 }
-if (!vitestOk && failed === 0) failed += 1;
+
+if (extra.length > 0) {
+  vitest(extra);
+} else {
+  // Everything else first, the time budgets (project `timing`) after, alone: on 2 cores busy with
+  // the other projects a click-to-prompt timing measures the load, not the kit.
+  vitest(['--project', '!timing']);
+  vitest(['--project', 'timing']);
+}
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,4 +1,4 @@
-import { base64urlToUtf8 } from '../encoding/base64url';
+import { jwtPayload } from './jwtPayload';
 
 /** The claim of a Dfns auth token that holds the org and user ids. */
 const APP_METADATA = 'https://custom/app_metadata';
@@ -9,11 +9,7 @@ const APP_METADATA = 'https://custom/app_metadata';
  * instead. The signature is not checked: the id only addresses this user's own passkeys.
  */
 export function dfnsUserIdOf(token: string): string | undefined {
-  try {
-    const payload: unknown = JSON.parse(base64urlToUtf8(token.split('.')[1] ?? ''));
-    const userId = (payload as Record<string, { userId?: unknown } | undefined>)[APP_METADATA]?.userId;
-    return typeof userId === 'string' && userId !== '' ? userId : undefined;
-  } catch {
-    return undefined;
-  }
+  const metadata = jwtPayload(token)?.[APP_METADATA];
+  const userId = typeof metadata === 'object' && metadata !== null ? (metadata as { userId?: unknown }).userId : undefined;
+  return typeof userId === 'string' && userId !== '' ? userId : undefined;
 }

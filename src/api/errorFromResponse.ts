@@ -8,7 +8,13 @@ const QUOTE_LIMIT = 200;
  * current `{ error: { id, status, message } }` shape or the legacy `{ error: { message } }` /
  * `{ message }` shapes, and any body (HTML, empty, text) tolerated.
  */
-export function errorFromResponse(status: number, text: string, context: { method: string; path: string }): DfnsApiError {
+export function errorFromResponse(
+  status: number,
+  text: string,
+  context: { method: string; path: string },
+  /** A sentence that says more than the status can, e.g. that the token sent had expired. */
+  note = '',
+): DfnsApiError {
   const code = codeForStatus(status);
   const endpoint = `${context.method} ${context.path}`;
   let body: unknown;
@@ -22,7 +28,7 @@ export function errorFromResponse(status: number, text: string, context: { metho
   const { errorId, apiMessage } = json ? readDfnsError(body) : { errorId: undefined, apiMessage: undefined };
   const detail = json ? (apiMessage ?? 'no error message in the body') : describeNonJson(text);
   const id = errorId === undefined ? '' : ` (Dfns error id ${errorId})`;
-  return new DfnsApiError(code, `${endpoint} failed with HTTP ${status}: ${detail}${id}.${HINTS[code] ?? ''}`, {
+  return new DfnsApiError(code, `${endpoint} failed with HTTP ${status}: ${detail}${id}.${note || (HINTS[code] ?? '')}`, {
     ...context,
     status,
     errorId,

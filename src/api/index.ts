@@ -5,6 +5,7 @@ export * from './registration';
 export * from './login';
 export * from './loginToken';
 export * from './dfnsUserIdOf';
+export * from './tokenExpiresAt';
 export * from './recovery';
 export * from './credentials';
 export * from './userActions';

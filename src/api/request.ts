@@ -4,6 +4,7 @@ import { describeIssues } from './describeIssues';
 import { errorFromResponse, describeNonJson } from './errorFromResponse';
 import { pathWithoutQuery } from './pathWithoutQuery';
 import { stringifyBody } from './stringifyBody';
+import { tokenExpiresAt } from './tokenExpiresAt';
 import { isOwnSchema } from './isOwnSchema';
 import type { StandardSchemaV1 } from './validators';
 
@@ -60,6 +61,8 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
   throwIfAborted(signal, context);
   const headers: Record<string, string> = {};
   const auth = request.auth;
+  // The bearer token sent, kept to explain a 401 (never quoted: only its expiry is read).
+  let bearer: string | undefined;
   switch (auth) {
     case 'none':
       break;
@@ -70,7 +73,8 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
           `${endpoint} needs the temporaryAuthenticationToken returned by its init step, and none was given.`,
         );
       }
-      headers['Authorization'] = `Bearer ${request.temporaryToken}`;
+      bearer = request.temporaryToken;
+      headers['Authorization'] = `Bearer ${bearer}`;
       break;
     case 'user': {
       const token = typeof client.authToken === 'function' ? await client.authToken() : client.authToken;
@@ -80,6 +84,7 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
           `${endpoint} needs a user auth token, but the client has none: pass authToken to createDfnsClient (or the provider), or log in first.`,
         );
       }
+      bearer = token;
       headers['Authorization'] = `Bearer ${token}`;
       break;
     }
@@ -117,7 +122,7 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
       { ...context, body: parseJsonOrText(text) },
     );
   }
-  if (!response.ok) throw errorFromResponse(response.status, text, context);
+  if (!response.ok) throw errorFromResponse(response.status, text, context, expiredNote(response.status, auth, bearer));
 
   let value: unknown;
   if (text.trim() === '') {
@@ -151,6 +156,14 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
     );
   }
   return result.value;
+}
+
+/** For a 401 sent with a token whose JWT `exp` has passed: which token expired, and what to do. */
+function expiredNote(status: number, auth: AuthMode, bearer: string | undefined): string {
+  const expiry = status === 401 && bearer ? tokenExpiresAt(bearer) : undefined;
+  if (!expiry || expiry.getTime() > Date.now()) return '';
+  const at = expiry.toISOString();
+  return auth === 'temporary' ? ` The init step's temporary token expired at ${at}: start again.` : ` The auth token expired at ${at}: log in again.`;
 }
 
 interface RequestContext {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initLogin, listCredentials, logout, signedRequest } from '../../src/api';
+import { completeRegistration, initLogin, listCredentials, logout, signedRequest, tokenExpiresAt } from '../../src/api';
 import { DfnsApiError, DfnsAuthError, PolicyPendingError } from '../../src/errors';
+import { utf8ToBase64url } from '../../src/encoding/base64url';
 import { credential, fido2Assertion, signingChallenge } from './fixtures/wire';
 import { TEST_BASE_URL, USER_TOKEN, clientWith, jsonReply, recordingFetch, textReply } from './recordingFetch';
 import { createDfnsClient } from '../../src/api';
@@ -331,5 +332,45 @@ describe('user auth token', () => {
     });
     expect(signed).toBe(false);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('an expired token behind a 401', () => {
+  const jwt = (exp: number) => `${utf8ToBase64url('{"alg":"EdDSA"}')}.${utf8ToBase64url(JSON.stringify({ exp, sub: 'us-1' }))}.c2ln`;
+  const unauthorized = () => jsonReply({ error: { status: 401, message: 'Unauthorized' } }, 401);
+  const past = Math.floor(Date.parse('2026-01-02T03:04:05Z') / 1000);
+  const future = Math.floor(Date.now() / 1000) + 3600;
+
+  it('says when the auth token expired, and never quotes it', async () => {
+    const token = jwt(past);
+    const { client } = clientWith([unauthorized()], { authToken: token });
+    const error = await rejectionOf(listCredentials(client));
+    expect(error).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(error.message).toContain('The auth token expired at 2026-01-02T03:04:05.000Z: log in again.');
+    expect(error.message).not.toContain(token);
+  });
+
+  it('says when the temporary token of an init step expired: the challenge is too old', async () => {
+    const { client } = clientWith([unauthorized()]);
+    const error = await rejectionOf(completeRegistration(client, { temporaryAuthenticationToken: jwt(past), credentials: {} as never }));
+    expect(error.message).toContain("The init step's temporary token expired at 2026-01-02T03:04:05.000Z: start again.");
+  });
+
+  it('keeps the general hint when the token has not expired or is not a JWT', async () => {
+    for (const authToken of [jwt(future), 'opaque-token']) {
+      const { client } = clientWith([unauthorized()], { authToken });
+      const error = await rejectionOf(listCredentials(client));
+      expect(error.message).toContain('Check that the auth token is set, not expired');
+      expect(error.message).not.toContain('expired at');
+    }
+  });
+
+  it('reads the expiry of a Dfns token for the app too', () => {
+    expect(tokenExpiresAt(jwt(past))?.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+    expect(tokenExpiresAt('opaque-token')).toBeUndefined();
+    // Non-ASCII claims elsewhere in the payload do not stop the expiry from being read.
+    const withName = `${utf8ToBase64url('{}')}.${utf8ToBase64url(JSON.stringify({ exp: past, 'https://custom/username': 'jösé@exämple.com' }))}.x`;
+    expect(tokenExpiresAt(withName)?.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+    expect(tokenExpiresAt(`${utf8ToBase64url('{}')}.${utf8ToBase64url('{"exp":"soon"}')}.x`)).toBeUndefined();
   });
 });
