@@ -77,12 +77,19 @@ export const measureWebAuthnSigner = () =>
 export const measureDfnsAuthClient = () =>
   bundleSize(`export { AuthClient } from '@dfns/sdk/generated/auth';`, { resolveDir: ROOT, external: PEERS });
 
-/** Bytes in the minified output per package or per `dist/` folder, largest first (what dominates a bundle). */
+/** The part of the kit (or the package) a bundled module belongs to: `hooks`, `components/parts`, `@simplewebauthn/browser`… */
+function partOf(file) {
+  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (npm) return npm[1];
+  const folder = /dist\/lib\/([^/]+(?:\/parts)?)\//.exec(file);
+  return folder ? folder[1] : file.replace(/^dist\/lib\//, '').replace(/\.js$/, '');
+}
+
+/** Bytes in the minified output per part (package or kit folder, see `partOf`), largest first: what dominates a bundle. */
 export function inputsByGroup(inputs) {
   const groups = {};
   for (const [file, bytes] of Object.entries(inputs)) {
-    const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-    const key = npm ? npm[1] : file.replace(/^dist\/lib\/([^/]+)\/.*$/, 'dist/lib/$1/');
+    const key = partOf(file);
     groups[key] = (groups[key] ?? 0) + bytes;
   }
   return Object.entries(groups).filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
@@ -106,14 +113,6 @@ export function distIsStale() {
 
 /** `file` relative to the root, for messages. */
 export const rel = (file) => relative(ROOT, file);
-
-/** The part of the kit (or the package) a bundled module belongs to: `hooks`, `components/parts`, `@simplewebauthn/browser`… */
-function partOf(file) {
-  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-  if (npm) return npm[1];
-  const folder = /dist\/lib\/([^/]+(?:\/parts)?)\//.exec(file);
-  return folder ? folder[1] : file.replace(/^dist\/lib\//, '').replace(/\.js$/, '');
-}
 
 /**
  * What each part of a bundle costs in gzip: gzip(all modules) − gzip(all but that part's modules).

@@ -3,6 +3,7 @@ import type { DfnsClient } from './createDfnsClient';
 import { describeIssues } from './describeIssues';
 import { errorFromResponse, describeNonJson } from './errorFromResponse';
 import { pathWithoutQuery } from './pathWithoutQuery';
+import { readAuthToken } from './readAuthToken';
 import { stringifyBody } from './stringifyBody';
 import { tokenExpiresAt } from './tokenExpiresAt';
 import { isOwnSchema } from './isOwnSchema';
@@ -77,7 +78,7 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
       headers['Authorization'] = `Bearer ${bearer}`;
       break;
     case 'user': {
-      const token = typeof client.authToken === 'function' ? await client.authToken() : client.authToken;
+      const token = await readAuthToken(client);
       if (!token) {
         throw new DfnsAuthError(
           'config_error',

@@ -38,7 +38,8 @@ export type RegisterPasskeyProps = KitComponentProps &
  */
 export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
   const { username, registrationCode, messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
-  const frame = { className, unstyled, headingLevel };
+  // Named one by one so the rest stays the hook's options; `satisfies` fails the build if the frame gains a prop.
+  const frame = { className, unstyled, headingLevel } satisfies Record<keyof KitComponentProps, unknown>;
   const mode = options.mode ?? 'standard';
   const messages = useKitMessages(overrides, 'RegisterPasskey');
   // The rest are the hook's options, `mode` and `getChallenge` still tied together.

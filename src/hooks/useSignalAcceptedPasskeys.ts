@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import { dfnsUserIdOf } from '../api/dfnsUserIdOf';
+import { readAuthToken } from '../api/readAuthToken';
 import type { Credential } from '../api/types';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { signalAcceptedPasskeys } from '../webauthn/signalAcceptedPasskeys';
@@ -30,7 +31,7 @@ export function useSignalAcceptedPasskeys(credentials: readonly Credential[] | u
     if (key === '' || key === signalled.current) return;
     let cancelled = false;
     void (async () => {
-      const token = typeof client.authToken === 'function' ? await client.authToken() : client.authToken;
+      const token = await readAuthToken(client);
       const dfnsUserId = token ? dfnsUserIdOf(token) : undefined;
       if (cancelled || !dfnsUserId) return;
       if (await signalAcceptedPasskeys({ rpId: rp.id, dfnsUserId, credentialIds })) signalled.current = key;

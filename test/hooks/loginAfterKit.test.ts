@@ -1,22 +1,15 @@
-import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { describe, expect, it, vi } from 'vitest';
 import { logInAfterKit, startLoginPrefetch, type LoginAfterKitContext } from '../../src/hooks/loginAfterKit';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
 import { signingChallenge } from '../api/fixtures/wire';
 import { clientWith, jsonReply, type Reply } from '../api/recordingFetch';
+import { authenticationResponse } from '../webauthn/fixtures';
 
-const assertion: AuthenticationResponseJSON = {
-  id: 'cred-id_1',
-  rawId: 'cred-id_1',
-  type: 'public-key',
-  response: { clientDataJSON: 'Y2xpZW50', authenticatorData: 'YXV0aA', signature: 'c2ln', userHandle: 'dXMtMQ' },
-  clientExtensionResults: {},
-};
 const USER = 'jane@example.com';
 
 function setup(...replies: Reply[]) {
   const { client, calls } = clientWith(replies);
-  const authenticator = { create: vi.fn<PasskeyAuthenticator['create']>(), get: vi.fn<PasskeyAuthenticator['get']>(async () => assertion) };
+  const authenticator = { create: vi.fn<PasskeyAuthenticator['create']>(), get: vi.fn<PasskeyAuthenticator['get']>(async () => authenticationResponse) };
   const context = (isCurrent = () => true): LoginAfterKitContext => ({
     client,
     rp: { id: 'localhost', name: 'Test' },

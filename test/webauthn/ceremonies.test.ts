@@ -1,5 +1,4 @@
 import type {
-  AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
@@ -13,7 +12,7 @@ import {
   simpleWebAuthnAuthenticator,
   type PasskeyAuthenticator,
 } from '../../src/webauthn';
-import { registrationChallenge, rp, signingChallenge } from './fixtures';
+import { authenticationResponse, registrationChallenge, rp, signingChallenge } from './fixtures';
 
 const registration: RegistrationResponseJSON = {
   id: 'cred-id_1',
@@ -24,18 +23,10 @@ const registration: RegistrationResponseJSON = {
   authenticatorAttachment: 'platform',
 };
 
-const authentication: AuthenticationResponseJSON = {
-  id: 'cred-id_1',
-  rawId: 'cred-id_1',
-  type: 'public-key',
-  response: { clientDataJSON: 'Y2xpZW50', authenticatorData: 'YXV0aA', signature: 'c2ln', userHandle: 'dXMtMQ' },
-  clientExtensionResults: {},
-};
-
 function fakeAuthenticator() {
   return {
     create: vi.fn<PasskeyAuthenticator['create']>(async () => registration),
-    get: vi.fn<PasskeyAuthenticator['get']>(async () => authentication),
+    get: vi.fn<PasskeyAuthenticator['get']>(async () => authenticationResponse),
   };
 }
 
@@ -93,8 +84,8 @@ describe('signWithPasskey', () => {
   });
 
   it('leaves userHandle out when the authenticator gives none', async () => {
-    const { userHandle: _omitted, ...response } = authentication.response;
-    const authenticator: PasskeyAuthenticator = { ...fakeAuthenticator(), get: async () => ({ ...authentication, response }) };
+    const { userHandle: _omitted, ...response } = authenticationResponse.response;
+    const authenticator: PasskeyAuthenticator = { ...fakeAuthenticator(), get: async () => ({ ...authenticationResponse, response }) };
     const assertion = await signWithPasskey(signingChallenge(), { rp, authenticator });
     expect(assertion.credentialAssertion).not.toHaveProperty('userHandle');
   });

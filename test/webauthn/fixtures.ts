@@ -1,4 +1,5 @@
 /** Dfns-shaped passkey challenges, with values that make mapping mistakes visible. */
+import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import type { Fido2CredentialChallenge, RegistrationChallenge, SigningChallenge } from '../../src/api/types';
 
 export const rp = { id: 'localhost', name: 'Kit Test' };
@@ -49,3 +50,12 @@ export function signingChallenge(webauthnIds: string[] = [], challenge = `ch-${M
     allowCredentials: { key: [], webauthn: webauthnIds.map((id) => ({ type: 'public-key', id })) },
   };
 }
+
+/** What an authenticator answers to `get()`, as @simplewebauthn/browser hands it over. */
+export const authenticationResponse: AuthenticationResponseJSON = {
+  id: 'cred-id_1',
+  rawId: 'cred-id_1',
+  type: 'public-key',
+  response: { clientDataJSON: 'Y2xpZW50', authenticatorData: 'YXV0aA', signature: 'c2ln', userHandle: 'dXMtMQ' },
+  clientExtensionResults: {},
+};
