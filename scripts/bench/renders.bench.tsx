@@ -3,15 +3,35 @@
  * `<Profiler>` with the software authenticator against the emulator (MSW), and every commit is
  * counted under the root's `data-status` at that moment. Writes JSON to $BENCH_RENDERS_OUT.
  */
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { writeFileSync } from 'node:fs';
 import { Profiler, type ReactNode } from 'react';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCredential, initCredential } from '../../src/api/credentials';
+import { completeRegistration, initRegistration } from '../../src/api/registration';
+import { getUserActionToken } from '../../src/api/userActions';
+import { AddPasskey } from '../../src/components/AddPasskey';
+import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
+import { CreateRecoveryKey } from '../../src/components/CreateRecoveryKey';
+import { CredentialList } from '../../src/components/CredentialList';
 import { englishMessages as en } from '../../src/messages/en';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
+import { RecoverAccount } from '../../src/components/RecoverAccount';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
-import { createTestServer, registeredUser, renderKit, softwareAuthenticator } from '../../test/components/passkeyFlowHarness';
+import { createRecoveryKey } from '../../src/keys/recoveryKey';
+import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
+import { createPasskey } from '../../src/webauthn/createPasskey';
+import { passkeySigner } from '../../src/webauthn/signWithPasskey';
+import { registeredUser as loggedInUser, renderWithKit } from '../../test/components/credentialTestKit';
+import {
+  RP,
+  createTestServer,
+  directClient,
+  registeredUser,
+  renderKit,
+  softwareAuthenticator,
+} from '../../test/components/passkeyFlowHarness';
 
 const { server, requests, useEmulator } = createTestServer();
 const results: { flow: string; commits: Record<string, number>; requests: string[] }[] = [];
@@ -68,3 +88,118 @@ for (const autoLogin of [false, true]) {
     results.push({ flow: `<RegisterPasskey${autoLogin ? ' autoLogin' : ''}> (type, submit, save kit, continue)`, commits, requests: [...requests] });
   });
 }
+
+it('counts commits per step of a recovery in standard mode', async () => {
+  const emulator = useEmulator();
+  // Jane registered with a passkey and a recovery key, as in the component tests; the kit she
+  // saved then is what she types now, on a new device (a fresh authenticator).
+  const client = directClient(emulator);
+  const { registrationCode } = emulator.createUser({ username: 'jane@example.com' });
+  const challenge = await initRegistration(client, { username: 'jane@example.com', registrationCode });
+  const passkey = await createPasskey(challenge, { rp: RP, authenticator: softwareAuthenticator() });
+  const kit = await createRecoveryKey({ challenge });
+  await completeRegistration(client, {
+    temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
+    credentials: { firstFactorCredential: passkey, recoveryCredential: kit.credential },
+  });
+  requests.length = 0;
+  const { tree, commits } = profiled(<RecoverAccount />, 'RecoverAccount');
+  renderKit(tree, { emulator, authenticator: softwareAuthenticator() });
+  const user = userEvent.setup();
+  await user.type(screen.getByRole('textbox', { name: en.labels.username }), 'jane@example.com');
+  await user.click(screen.getByRole('button', { name: en.buttons.sendCode }));
+  // The code form replaces the username form only once the email went out.
+  const verification = await screen.findByRole('textbox', { name: en.labels.verificationCode });
+  await user.type(verification, emulator.lastCode('jane@example.com', 'recovery')!);
+  await user.type(screen.getByRole('textbox', { name: en.labels.recoveryCode }), kit.recoveryCode);
+  await user.type(screen.getByRole('textbox', { name: en.labels.recoveryKeyId }), kit.credId);
+  await user.click(screen.getByRole('button', { name: en.buttons.recover }));
+  // PBKDF2 unlocks the old key before the step asks for the new passkey: it takes a moment.
+  await user.click(await screen.findByRole('button', { name: en.buttons.createNewPasskey }, { timeout: 5000 }));
+  await user.click(await screen.findByRole('checkbox', { name: en.buttons.savedKit }));
+  await user.click(screen.getByRole('button', { name: en.buttons.continue }));
+  await waitFor(() => expect(document.querySelector('.dfns-RecoverAccount')).toHaveAttribute('data-status', 'success'));
+  results.push({ flow: '<RecoverAccount> (send code, enter codes, create passkey, save kit, continue)', commits, requests: [...requests] });
+});
+
+/** A logged-in user: registered with a passkey on `authenticator`, outside MSW, and their token. */
+async function signedIn(authenticator: PasskeyAuthenticator, credentialName?: string) {
+  const emulator = useEmulator();
+  const token = await loggedInUser(emulator, 'alice@example.com', authenticator, credentialName);
+  return { emulator, token };
+}
+
+it('counts commits per step of adding a passkey', async () => {
+  const laptop = softwareAuthenticator();
+  const securityKey = softwareAuthenticator();
+  // The new passkey is made on a second device: the first one already holds this user's passkey.
+  const devices: PasskeyAuthenticator = { create: (o, c) => securityKey.create(o, c), get: (o, c) => laptop.get(o, c) };
+  const { emulator, token } = await signedIn(laptop);
+  requests.length = 0;
+  const { tree, commits } = profiled(<AddPasskey />, 'AddPasskey');
+  renderWithKit(tree, { emulator, token, authenticator: devices });
+  // The prefilled name lands one commit after mount: wait for it, as a user sees it before clicking,
+  // so that commit is always counted under idle.
+  await waitFor(() => expect(screen.getByRole('textbox', { name: en.labels.credentialName })).not.toHaveValue(''));
+  await userEvent.setup().click(screen.getByRole('button', { name: en.buttons.addPasskey }));
+  await waitFor(() => expect(document.querySelector('.dfns-AddPasskey')).toHaveAttribute('data-status', 'success'));
+  results.push({ flow: '<AddPasskey> (prefilled name, click)', commits, requests: [...requests] });
+});
+
+it('counts commits per step of creating a recovery key', async () => {
+  const passkeys = softwareAuthenticator();
+  const { emulator, token } = await signedIn(passkeys);
+  requests.length = 0;
+  const { tree, commits } = profiled(<CreateRecoveryKey />, 'CreateRecoveryKey');
+  renderWithKit(tree, { emulator, token, authenticator: passkeys });
+  const user = userEvent.setup();
+  await waitFor(() => expect(screen.getByRole('textbox', { name: en.labels.credentialName })).not.toHaveValue(''));
+  await user.click(screen.getByRole('button', { name: en.buttons.addRecoveryKey }));
+  await user.click(await screen.findByRole('checkbox', { name: en.buttons.savedKit }));
+  await user.click(screen.getByRole('button', { name: en.buttons.continue }));
+  await waitFor(() => expect(document.querySelector('.dfns-CreateRecoveryKey')).toHaveAttribute('data-status', 'success'));
+  results.push({ flow: '<CreateRecoveryKey> (prefilled name, click, save kit, continue)', commits, requests: [...requests] });
+});
+
+it('counts commits per step of confirming a user action', async () => {
+  const passkeys = softwareAuthenticator();
+  const { emulator, token } = await signedIn(passkeys);
+  requests.length = 0;
+  // A wallet, as in the component tests: the flow ends with the real call the user confirmed.
+  const request = { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia', name: 'Treasury' } } as const;
+  const { tree, commits } = profiled(<ConfirmUserAction request={request} />, 'ConfirmUserAction');
+  renderWithKit(tree, { emulator, token, authenticator: passkeys });
+  // The challenge is fetched on mount, while the user reads the summary.
+  await waitFor(() => expect(requests).toEqual(['POST /auth/action/init']));
+  await userEvent.setup().click(screen.getByRole('button', { name: en.buttons.approve }));
+  await waitFor(() => expect(document.querySelector('.dfns-ConfirmUserAction')).toHaveAttribute('data-status', 'success'));
+  results.push({ flow: '<ConfirmUserAction> POST /wallets (mount prefetch, click)', commits, requests: [...requests] });
+});
+
+it('counts commits per step of loading the credential list and deactivating one', async () => {
+  const laptop = softwareAuthenticator();
+  const securityKey = softwareAuthenticator();
+  const { emulator, token } = await signedIn(laptop, 'Laptop');
+  // A second passkey, on another device and added outside MSW: the user signs with it to retire the
+  // laptop's, as after losing a device (the component test's flow).
+  const client = directClient(emulator, token);
+  const challenge = await initCredential(client, { kind: 'Fido2' });
+  const attestation = await createPasskey(challenge, { rp: RP, authenticator: securityKey });
+  const body = { ...attestation, credentialName: 'Security key', challengeIdentifier: challenge.challengeIdentifier };
+  const sign = passkeySigner({ rp: RP, authenticator: laptop });
+  const userAction = await getUserActionToken(client, { method: 'POST', path: '/auth/credentials', payload: JSON.stringify(body) }, { sign });
+  await createCredential(client, body, { userAction });
+  requests.length = 0;
+  // The root's data-status is only loading / ready / error: a row's signing flow marks nothing
+  // on the row (data-active changes only once the refreshed list arrives), so this counts per root.
+  const { tree, commits } = profiled(<CredentialList />, 'CredentialList');
+  renderWithKit(tree, { emulator, token, authenticator: securityKey });
+  const user = userEvent.setup();
+  const row = async () => screen.findByRole('listitem', { name: 'Laptop' });
+  await user.click(within(await row()).getByRole('button', { name: en.buttons.deactivate }));
+  await user.click(within(await row()).getByRole('button', { name: en.credentialList.confirmDeactivate }));
+  await waitFor(async () => expect(within(await row()).getByText(en.credentialList.inactive)).toBeInTheDocument());
+  // The announcement comes after the refetch settles: the flow is over only then.
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(en.credentialList.deactivated({ name: 'Laptop' })));
+  results.push({ flow: '<CredentialList> (load, deactivate, confirm)', commits, requests: [...requests] });
+});

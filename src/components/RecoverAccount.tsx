@@ -82,13 +82,16 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
     if (errorCode === 'recovery_code_invalid' || errorCode === 'recovery_code_malformed') setRecoveryCode('');
   }
 
-  // Once the codes did their job they leave the page, so no secret stays in the DOM.
+  // Once the codes did their job they leave the page, so no secret stays in the DOM. Cleared during
+  // render when the status moves on (not in an effect, which cost one more commit per step).
+  const codesDone = status === 'awaiting-authenticator' || status === 'showing-recovery-kit' || status === 'success';
+  if (codesDone && (verificationCode !== '' || recoveryCode !== '' || fileNotice !== undefined)) {
+    setVerificationCode('');
+    setRecoveryCode('');
+    setFileNotice(undefined);
+  }
+
   useIsomorphicLayoutEffect(() => {
-    if (status === 'awaiting-authenticator' || status === 'showing-recovery-kit' || status === 'success') {
-      setVerificationCode('');
-      setRecoveryCode('');
-      setFileNotice(undefined);
-    }
     if (status === 'awaiting-authenticator') stepHeading.current?.focus();
     // The kit's button is gone: the message takes focus, which also reads it out once.
     if (status === 'success') successRef.current?.focus();
