@@ -6,10 +6,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { writeFileSync } from 'node:fs';
-import { Profiler, type ReactNode } from 'react';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCredential, initCredential } from '../../src/api/credentials';
-import { completeRegistration, initRegistration } from '../../src/api/registration';
 import { getUserActionToken } from '../../src/api/userActions';
 import { AddPasskey } from '../../src/components/AddPasskey';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
@@ -19,11 +17,11 @@ import { englishMessages as en } from '../../src/messages/en';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { RecoverAccount } from '../../src/components/RecoverAccount';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
-import { createRecoveryKey } from '../../src/keys/recoveryKey';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
 import { createPasskey } from '../../src/webauthn/createPasskey';
 import { passkeySigner } from '../../src/webauthn/signWithPasskey';
 import { registeredUser as loggedInUser, renderWithKit } from '../../test/components/credentialTestKit';
+import { profiled, recoverAsUser, userWithRecoveryKit } from '../../test/components/recoveryCommits';
 import {
   RP,
   createTestServer,
@@ -42,23 +40,6 @@ afterAll(() => {
   const out = process.env['BENCH_RENDERS_OUT'];
   if (out) writeFileSync(out, JSON.stringify(results, null, 2));
 });
-
-/** Wraps `ui` in a Profiler that counts commits per `data-status` of the component's root. */
-function profiled(ui: ReactNode, name: string) {
-  const commits: Record<string, number> = {};
-  const tree = (
-    <Profiler
-      id={name}
-      onRender={() => {
-        const status = document.querySelector(`.dfns-${name}`)?.getAttribute('data-status') ?? '(none)';
-        commits[status] = (commits[status] ?? 0) + 1;
-      }}
-    >
-      {ui}
-    </Profiler>
-  );
-  return { tree, commits };
-}
 
 it('counts commits per step of a login with a fixed username', async () => {
   const emulator = useEmulator();
@@ -91,34 +72,12 @@ for (const autoLogin of [false, true]) {
 
 it('counts commits per step of a recovery in standard mode', async () => {
   const emulator = useEmulator();
-  // Jane registered with a passkey and a recovery key, as in the component tests; the kit she
-  // saved then is what she types now, on a new device (a fresh authenticator).
-  const client = directClient(emulator);
-  const { registrationCode } = emulator.createUser({ username: 'jane@example.com' });
-  const challenge = await initRegistration(client, { username: 'jane@example.com', registrationCode });
-  const passkey = await createPasskey(challenge, { rp: RP, authenticator: softwareAuthenticator() });
-  const kit = await createRecoveryKey({ challenge });
-  await completeRegistration(client, {
-    temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
-    credentials: { firstFactorCredential: passkey, recoveryCredential: kit.credential },
-  });
+  // Jane's saved kit is what she types now, on a new device (a fresh authenticator).
+  const kit = await userWithRecoveryKit(emulator, 'jane@example.com');
   requests.length = 0;
   const { tree, commits } = profiled(<RecoverAccount />, 'RecoverAccount');
   renderKit(tree, { emulator, authenticator: softwareAuthenticator() });
-  const user = userEvent.setup();
-  await user.type(screen.getByRole('textbox', { name: en.labels.username }), 'jane@example.com');
-  await user.click(screen.getByRole('button', { name: en.buttons.sendCode }));
-  // The code form replaces the username form only once the email went out.
-  const verification = await screen.findByRole('textbox', { name: en.labels.verificationCode });
-  await user.type(verification, emulator.lastCode('jane@example.com', 'recovery')!);
-  await user.type(screen.getByRole('textbox', { name: en.labels.recoveryCode }), kit.recoveryCode);
-  await user.type(screen.getByRole('textbox', { name: en.labels.recoveryKeyId }), kit.credId);
-  await user.click(screen.getByRole('button', { name: en.buttons.recover }));
-  // PBKDF2 unlocks the old key before the step asks for the new passkey: it takes a moment.
-  await user.click(await screen.findByRole('button', { name: en.buttons.createNewPasskey }, { timeout: 5000 }));
-  await user.click(await screen.findByRole('checkbox', { name: en.buttons.savedKit }));
-  await user.click(screen.getByRole('button', { name: en.buttons.continue }));
-  await waitFor(() => expect(document.querySelector('.dfns-RecoverAccount')).toHaveAttribute('data-status', 'success'));
+  await recoverAsUser(emulator, 'jane@example.com', kit);
   results.push({ flow: '<RecoverAccount> (send code, enter codes, create passkey, save kit, continue)', commits, requests: [...requests] });
 });
 

@@ -3,16 +3,10 @@
  * should cost one commit (two where the step's own UI changes: the prompt opening, the "saved it"
  * tick). Clearing the typed codes in a layout effect once cost one more commit at three steps.
  */
-import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { Profiler } from 'react';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { completeRegistration, initRegistration } from '../../src/api/registration';
 import { RecoverAccount } from '../../src/components/RecoverAccount';
-import { createRecoveryKey } from '../../src/keys/recoveryKey';
-import { englishMessages as en } from '../../src/messages/en';
-import { createPasskey } from '../../src/webauthn/createPasskey';
-import { RP, createTestServer, directClient, renderKit, softwareAuthenticator } from '../components/passkeyFlowHarness';
+import { createTestServer, renderKit, softwareAuthenticator } from '../components/passkeyFlowHarness';
+import { profiled, recoverAsUser, userWithRecoveryKit } from '../components/recoveryCommits';
 
 const { server, useEmulator } = createTestServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -20,41 +14,10 @@ afterAll(() => server.close());
 
 it('recovers with at most one commit per step, two where the step itself changes', async () => {
   const emulator = useEmulator();
-  const client = directClient(emulator);
-  const { registrationCode } = emulator.createUser({ username: 'jane@example.com' });
-  const challenge = await initRegistration(client, { username: 'jane@example.com', registrationCode });
-  const passkey = await createPasskey(challenge, { rp: RP, authenticator: softwareAuthenticator() });
-  const kit = await createRecoveryKey({ challenge });
-  await completeRegistration(client, {
-    temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
-    credentials: { firstFactorCredential: passkey, recoveryCredential: kit.credential },
-  });
-
-  const commits: Record<string, number> = {};
-  renderKit(
-    <Profiler
-      id="recovery"
-      onRender={() => {
-        const status = document.querySelector('.dfns-RecoverAccount')?.getAttribute('data-status') ?? '(none)';
-        commits[status] = (commits[status] ?? 0) + 1;
-      }}
-    >
-      <RecoverAccount />
-    </Profiler>,
-    { emulator, authenticator: softwareAuthenticator() },
-  );
-  const user = userEvent.setup();
-  await user.type(screen.getByRole('textbox', { name: en.labels.username }), 'jane@example.com');
-  await user.click(screen.getByRole('button', { name: en.buttons.sendCode }));
-  const verification = await screen.findByRole('textbox', { name: en.labels.verificationCode });
-  await user.type(verification, emulator.lastCode('jane@example.com', 'recovery')!);
-  await user.type(screen.getByRole('textbox', { name: en.labels.recoveryCode }), kit.recoveryCode);
-  await user.type(screen.getByRole('textbox', { name: en.labels.recoveryKeyId }), kit.credId);
-  await user.click(screen.getByRole('button', { name: en.buttons.recover }));
-  await user.click(await screen.findByRole('button', { name: en.buttons.createNewPasskey }, { timeout: 5000 }));
-  await user.click(await screen.findByRole('checkbox', { name: en.buttons.savedKit }));
-  await user.click(screen.getByRole('button', { name: en.buttons.continue }));
-  await waitFor(() => expect(document.querySelector('.dfns-RecoverAccount')).toHaveAttribute('data-status', 'success'));
+  const kit = await userWithRecoveryKit(emulator, 'jane@example.com');
+  const { tree, commits } = profiled(<RecoverAccount />, 'RecoverAccount');
+  renderKit(tree, { emulator, authenticator: softwareAuthenticator() });
+  await recoverAsUser(emulator, 'jane@example.com', kit);
 
   // The form steps (idle, code-sent) commit once per keystroke: the fields are controlled.
   expect({
