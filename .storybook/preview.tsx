@@ -1,11 +1,15 @@
 import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { configure } from 'storybook/test';
 import '../src/styles.css';
 import '../stories/support/storybook.css';
 import type { DfnsGlobals, DfnsStoryParameters, DfnsTargetArgs } from '../stories/support/dfnsParameters';
 import { DfnsStoryShell } from '../stories/support/DfnsStoryShell';
 import { emulatorHandlers } from '../stories/support/emulator';
+import { PLAY_WAIT_MS } from '../stories/support/play';
 import { loadDfnsStory, type LoadedDfns } from '../stories/support/storyLoader';
+
+configure({ asyncUtilTimeout: PLAY_WAIT_MS });
 
 /** Prepares the emulator for the story and builds its authenticator (see `storyLoader.ts`). */
 const dfnsLoader: Loader = async (context) => ({

@@ -87,7 +87,7 @@ export const FetchingChallenge: Story = {
   }),
   play: async ({ canvasElement }) => {
     // The same 5 s bound as expectStatus: a loaded machine can take over the default 1 s to prefetch.
-    await waitFor(() => expect(emulator.faults.list()).toHaveLength(1), { timeout: 5000 });
+    await waitFor(() => expect(emulator.faults.list()).toHaveLength(1));
     await userEvent.click(within(canvasElement).getByRole('button', { name: approve }));
     await expectStatus(canvasElement, NAME, 'fetching-challenge');
   },

@@ -19,7 +19,7 @@ const dfns = (parameters: DfnsStoryParameters): { dfns: DfnsStoryParameters } =>
 
 /** The row of the credential named `name`. */
 async function row(canvasElement: HTMLElement, name: string): Promise<HTMLElement> {
-  return within(canvasElement).findByRole('listitem', { name }, { timeout: 5000 });
+  return within(canvasElement).findByRole('listitem', { name });
 }
 
 /** Asks to deactivate the recovery key, then confirms. */
@@ -107,7 +107,7 @@ export const ConfirmingDeactivation: Story = {
 export const Deactivated: Story = {
   play: async ({ canvasElement, args }) => {
     const item = await deactivateRecoveryKey(canvasElement);
-    await waitFor(() => expect(item).toHaveAttribute('data-active', 'false'), { timeout: 5000 });
+    await waitFor(() => expect(item).toHaveAttribute('data-active', 'false'));
     await expect(args.onChange).toHaveBeenCalledWith(expect.objectContaining({ isActive: false }));
     await expect(args.onError).not.toHaveBeenCalled();
   },
@@ -118,7 +118,7 @@ export const AwaitingAuthenticator: Story = {
   parameters: dfns({ ...OWN_USER, authenticator: { get: 'hang' } }),
   play: async ({ canvasElement }) => {
     const item = await deactivateRecoveryKey(canvasElement);
-    await expect(await within(item).findByText(c.pending, {}, { timeout: 5000 })).toBeInTheDocument();
+    await expect(await within(item).findByText(c.pending)).toBeInTheDocument();
   },
 };
 
@@ -127,7 +127,7 @@ export const Cancelled: Story = {
   parameters: dfns({ ...OWN_USER, authenticator: { get: 'cancel' } }),
   play: async ({ canvasElement, args }) => {
     const item = await deactivateRecoveryKey(canvasElement);
-    await expect(await within(item).findByRole('alert', {}, { timeout: 5000 })).toHaveAttribute('data-code', 'passkey_cancelled');
+    await expect(await within(item).findByRole('alert')).toHaveAttribute('data-code', 'passkey_cancelled');
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'passkey_cancelled' }));
     await expect(args.onChange).not.toHaveBeenCalled();
   },
@@ -138,7 +138,7 @@ export const AwaitingApproval: Story = {
   parameters: dfns({ ...OWN_USER, requireApproval: [{ method: 'PUT', path: '/auth/credentials/deactivate' }] }),
   play: async ({ canvasElement }) => {
     const item = await deactivateRecoveryKey(canvasElement);
-    await expect(await within(item).findByText(m.userAction.pendingApproval, {}, { timeout: 5000 })).toBeInTheDocument();
+    await expect(await within(item).findByText(m.userAction.pendingApproval)).toBeInTheDocument();
     await expect(item).toHaveAttribute('data-active', 'true');
   },
 };
@@ -148,7 +148,7 @@ export const DeactivationServerError: Story = {
   parameters: dfns({ ...OWN_USER, faults: [serverError('PUT', '/auth/credentials/deactivate')] }),
   play: async ({ canvasElement }) => {
     const item = await deactivateRecoveryKey(canvasElement);
-    await expect(await within(item).findByRole('alert', {}, { timeout: 5000 })).toHaveAttribute('data-code', 'server_error');
+    await expect(await within(item).findByRole('alert')).toHaveAttribute('data-code', 'server_error');
   },
 };
 

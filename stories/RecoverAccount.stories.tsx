@@ -47,9 +47,7 @@ async function enterCodes(canvasElement: HTMLElement, user: FixtureUser, recover
 
 /** Clicks "Create new passkey" when the flow waits for a click to open the prompt. */
 async function openPromptIfAsked(canvasElement: HTMLElement): Promise<void> {
-  await waitFor(() => expect(componentRoot(canvasElement, NAME).getAttribute('data-status')).not.toMatch(/^(code-sent|fetching-challenge|unlocking-recovery-key)$/), {
-    timeout: 5000,
-  });
+  await waitFor(() => expect(componentRoot(canvasElement, NAME).getAttribute('data-status')).not.toMatch(/^(code-sent|fetching-challenge|unlocking-recovery-key)$/));
   const button = within(canvasElement).queryByRole('button', { name: m.buttons.createNewPasskey });
   if (button && button.getAttribute('aria-busy') !== 'true') await userEvent.click(button);
 }

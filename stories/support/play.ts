@@ -1,6 +1,13 @@
 /** Small helpers the play functions share: find a component's root and wait for its status. */
 import { expect, waitFor } from 'storybook/test';
 
+/**
+ * How long a play function's `waitFor`/`findBy*` wait by default (set in `.storybook/preview.tsx`).
+ * Testing Library's own 1 s ran out after a round trip to the emulator when the static Storybook
+ * test and the browser projects shared the machine's two cores.
+ */
+export const PLAY_WAIT_MS = 5000;
+
 /** The root element of kit component `name` (class `dfns-<name>`) inside `canvasElement`. */
 export function componentRoot(canvasElement: HTMLElement, name: string): HTMLElement {
   const root = canvasElement.querySelector<HTMLElement>(`.dfns-${name}`);
@@ -9,7 +16,7 @@ export function componentRoot(canvasElement: HTMLElement, name: string): HTMLEle
 }
 
 /** Waits until the component's `data-status` is `status` (async steps settle on their own time). */
-export async function expectStatus(canvasElement: HTMLElement, name: string, status: string, timeout = 5000): Promise<void> {
+export async function expectStatus(canvasElement: HTMLElement, name: string, status: string, timeout = PLAY_WAIT_MS): Promise<void> {
   await waitFor(() => expect(componentRoot(canvasElement, name)).toHaveAttribute('data-status', status), { timeout });
 }
 
