@@ -86,7 +86,7 @@ export const FetchingChallenge: Story = {
     ],
   }),
   play: async ({ canvasElement }) => {
-    // The same 5 s bound as expectStatus: a loaded machine can take over the default 1 s to prefetch.
+    // The mount-time prefetch has used up the first fault (play waits up to PLAY_WAIT_MS for it).
     await waitFor(() => expect(emulator.faults.list()).toHaveLength(1));
     await userEvent.click(within(canvasElement).getByRole('button', { name: approve }));
     await expectStatus(canvasElement, NAME, 'fetching-challenge');
