@@ -7,8 +7,6 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCredential, initCredential } from '../../src/api/credentials';
-import { getUserActionToken } from '../../src/api/userActions';
 import { AddPasskey } from '../../src/components/AddPasskey';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
 import { CreateRecoveryKey } from '../../src/components/CreateRecoveryKey';
@@ -18,9 +16,7 @@ import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { RecoverAccount } from '../../src/components/RecoverAccount';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
-import { createPasskey } from '../../src/webauthn/createPasskey';
-import { passkeySigner } from '../../src/webauthn/signWithPasskey';
-import { registeredUser as loggedInUser, renderWithKit } from '../../test/components/credentialTestKit';
+import { addPasskeyOnAnotherDevice, registeredUser as loggedInUser, renderWithKit } from '../../test/components/credentialTestKit';
 import { profiled, recoverAsUser, userWithRecoveryKit } from '../../test/components/recoveryCommits';
 import {
   RP,
@@ -141,13 +137,7 @@ it('counts commits per step of loading the credential list and deactivating one'
   const { emulator, token } = await signedIn(laptop, 'Laptop');
   // A second passkey, on another device and added outside MSW: the user signs with it to retire the
   // laptop's, as after losing a device (the component test's flow).
-  const client = directClient(emulator, token);
-  const challenge = await initCredential(client, { kind: 'Fido2' });
-  const attestation = await createPasskey(challenge, { rp: RP, authenticator: securityKey });
-  const body = { ...attestation, credentialName: 'Security key', challengeIdentifier: challenge.challengeIdentifier };
-  const sign = passkeySigner({ rp: RP, authenticator: laptop });
-  const userAction = await getUserActionToken(client, { method: 'POST', path: '/auth/credentials', payload: JSON.stringify(body) }, { sign });
-  await createCredential(client, body, { userAction });
+  await addPasskeyOnAnotherDevice(directClient(emulator, token), RP, { signer: laptop, added: securityKey, credentialName: 'Security key' });
   requests.length = 0;
   // The root's data-status is only loading / ready / error: a row's signing flow marks nothing
   // on the row (data-active changes only once the refreshed list arrives), so this counts per root.

@@ -4,8 +4,6 @@ import { renderToString } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDfnsClient } from '../../src/api/createDfnsClient';
-import { createCredential, initCredential } from '../../src/api/credentials';
-import { getUserActionToken } from '../../src/api/userActions';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
 import { CredentialList } from '../../src/components/CredentialList';
 import { utf8ToBase64url } from '../../src/encoding/base64url';
@@ -14,11 +12,10 @@ import { germanMessages } from '../../src/messages/de';
 import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
 import type { SoftwareAuthenticator } from '../../src/testing/softwareAuthenticator';
 import { createFakeAuthenticator } from '../../src/testing/fakeAuthenticator';
-import { createPasskey } from '../../src/webauthn/createPasskey';
-import { passkeySigner } from '../../src/webauthn/signWithPasskey';
 import {
   BASE_URL,
   RP,
+  addPasskeyOnAnotherDevice,
   axeViolations,
   cacheText,
   emulatorServer,
@@ -42,12 +39,7 @@ async function addSecurityKey(): Promise<void> {
     authToken: token,
     fetch: (input, init) => emulator.handle(new Request(input, init)),
   });
-  const challenge = await initCredential(client, { kind: 'Fido2' });
-  const attestation = await createPasskey(challenge, { rp: RP, authenticator: securityKey });
-  const body = { ...attestation, credentialName: 'Security key', challengeIdentifier: challenge.challengeIdentifier };
-  const sign = passkeySigner({ rp: RP, authenticator: laptop });
-  const userAction = await getUserActionToken(client, { method: 'POST', path: '/auth/credentials', payload: JSON.stringify(body) }, { sign });
-  await createCredential(client, body, { userAction });
+  await addPasskeyOnAnotherDevice(client, RP, { signer: laptop, added: securityKey, credentialName: 'Security key' });
 }
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

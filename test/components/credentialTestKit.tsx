@@ -4,7 +4,9 @@ import { render } from '@testing-library/react';
 import axe from 'axe-core';
 import { setupServer } from 'msw/node';
 import { StrictMode, type ReactNode } from 'react';
-import { createDfnsClient } from '../../src/api/createDfnsClient';
+import { createDfnsClient, type DfnsClient } from '../../src/api/createDfnsClient';
+import { createCredential, initCredential } from '../../src/api/credentials';
+import { getUserActionToken } from '../../src/api/userActions';
 import { completeRegistration, initRegistration } from '../../src/api/registration';
 import { createDfnsEmulator, type DfnsEmulator } from '../../src/emulator/index';
 import { dfnsEmulatorHandlers } from '../../src/emulator/msw';
@@ -12,6 +14,7 @@ import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
 import { createSoftwareAuthenticator } from '../../src/testing/softwareAuthenticator';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
 import { createPasskey } from '../../src/webauthn/createPasskey';
+import { passkeySigner } from '../../src/webauthn/signWithPasskey';
 
 export const BASE_URL = 'https://api.dfns.test';
 export const RP = { id: 'localhost', name: 'Test' };
@@ -112,4 +115,21 @@ export function noGestureOnce(inner: PasskeyAuthenticator): PasskeyAuthenticator
     },
   };
   return wrapper;
+}
+
+/**
+ * Adds a passkey on another device (`added`, named `credentialName`) through the core functions,
+ * outside MSW, signed with a passkey the user already has (`signer`): as after buying a security key.
+ */
+export async function addPasskeyOnAnotherDevice(
+  client: DfnsClient,
+  rp: { id: string; name: string },
+  { signer, added, credentialName }: { signer: PasskeyAuthenticator; added: PasskeyAuthenticator; credentialName: string },
+): Promise<void> {
+  const challenge = await initCredential(client, { kind: 'Fido2' });
+  const attestation = await createPasskey(challenge, { rp, authenticator: added });
+  const body = { ...attestation, credentialName, challengeIdentifier: challenge.challengeIdentifier };
+  const sign = passkeySigner({ rp, authenticator: signer });
+  const userAction = await getUserActionToken(client, { method: 'POST', path: '/auth/credentials', payload: JSON.stringify(body) }, { sign });
+  await createCredential(client, body, { userAction });
 }
