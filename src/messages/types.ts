@@ -29,6 +29,8 @@ export interface DfnsMessages {
     recoveryCode: string;
     recoveryKeyId: string;
     credentialName: string;
+    /** Between the username path and the passkey picker of `<LoginWithPasskey/>`. */
+    or: string;
   };
   /** Help text under fields. */
   hints: {
@@ -69,6 +71,12 @@ export interface DfnsMessages {
     createNewPasskey: string;
     /** Picks the recovery kit file to fill in the recovery code and key id. */
     uploadKit: string;
+    /** Declines a `<ConfirmUserAction>` request: nothing is signed or sent. */
+    decline: string;
+    /** Back from an error to the step's form, with what was typed kept. */
+    back: string;
+    /** The passkey exists already: go to sign-in (shown when the app passes `onSignInInstead`). */
+    signInInstead: string;
   };
   /** Live-region text per flow status; `idle` is usually empty (nothing to announce). */
   status: {
@@ -115,19 +123,35 @@ export interface DfnsMessages {
     thisDevice: string;
   };
   userAction: {
-    /** What is about to be signed, e.g. "POST /wallets". */
+    /** What is about to be signed, e.g. "POST /wallets" (under the technical details). */
     request: (p: { method: string; path: string }) => string;
+    /** Shown as the request's summary when the app gave none. */
+    fallbackSummary: string;
+    /** The folded section with the method, path and fields of the request. */
+    technicalDetails: string;
+    /** The user declined: nothing was signed or sent. */
+    declined: string;
     pendingApproval: string;
     /** Heading of the summary of the request body. */
     details: string;
     /** Shown instead of the summary when the request has no body. */
     noDetails: string;
   };
+  /** Success titles: what happened. */
   success: {
     registered: (p: { username: string }) => string;
     signedIn: string;
     recovered: (p: { username: string }) => string;
     passkeyAdded: (p: { name: string }) => string;
+    recoveryKeyAdded: string;
+    approved: string;
+  };
+  /** Under each success title: what comes next. */
+  nextSteps: {
+    registered: string;
+    signedIn: string;
+    recovered: string;
+    passkeyAdded: string;
     recoveryKeyAdded: string;
     approved: string;
   };
@@ -161,8 +185,19 @@ export interface DfnsMessages {
     /** The chosen file holds neither a recovery code nor a recovery key id. */
     kitFileUnreadable: string;
   };
-  /** One user-facing message per error code. */
+  /** Per error code, the alert's title: what happened, in a few words. */
+  errorTitles: Record<DfnsAuthErrorCode, string>;
+  /** Per error code, what to do (the alert's body, or the message under a field); stands on its own. */
   errors: Record<DfnsAuthErrorCode, string>;
+  /** The alert's fine print and actions. */
+  alert: {
+    /** The retry button while `Retry-After` runs (`rate_limited`). */
+    retryIn: (p: { seconds: number }) => string;
+    /** Label of the Dfns request id, shown on its own line for support. */
+    reference: string;
+    copyReference: string;
+    referenceCopied: string;
+  };
   /** Appended to API errors that carry a Dfns error id, for support requests. */
   errorReference: (p: { errorId: string }) => string;
 }

@@ -88,6 +88,31 @@ describe('message catalogues', () => {
     expect(same.sort()).toEqual(['credentialList.kinds.Fido2', 'labels.credentialName', 'recoveryKit.server']);
   });
 
+  it.each([
+    ['English', englishMessages, /["']/],
+    // German opens with „ and closes with “ (the English opening quote), so only ” marks a wrong one.
+    ['German', germanMessages, /["'”‘’]/],
+  ] as const)('%s copy uses typographic quotes and apostrophes, never straight ones', (_name, messages, straight) => {
+    const samples = { name: 'Laptop', username: 'alice', platform: 'Mac', date: '2026-12-06', count: 2, seconds: 9, errorId: 'e-1', method: 'POST', path: '/wallets' };
+    const offenders: string[] = [];
+    for (const path of leafPaths(messages)) {
+      if (path === 'locale') continue;
+      const value = leaf(messages, path);
+      const texts = typeof value === 'function' ? [String((value as (p: typeof samples) => string)(samples))] : Array.isArray(value) ? value : [value];
+      for (const text of texts) if (typeof text === 'string' && straight.test(text)) offenders.push(`${path}: ${text}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('every error code has a title (what happened) apart from its body (what to do)', () => {
+    for (const messages of [englishMessages, germanMessages]) {
+      for (const code of codes) {
+        expect(messages.errorTitles[code].length, code).toBeGreaterThan(3);
+        expect(messages.errors[code], code).not.toContain(messages.errorTitles[code]);
+      }
+    }
+  });
+
   it('German uses the same number of recovery instructions as English', () => {
     expect(germanMessages.recoveryKit.instructions).toHaveLength(englishMessages.recoveryKit.instructions.length);
   });
@@ -97,7 +122,7 @@ describe('message catalogues', () => {
     expect(englishMessages.credentialList.count({ count: 3 })).toBe('3 keys');
     expect(germanMessages.credentialList.count({ count: 3 })).toBe('3 Schlüssel');
     expect(englishMessages.credentialList.deactivateRecoveryKeyConfirm({ name: 'Safe' })).toBe(
-      'Deactivate "Safe"? Its recovery kit will no longer recover your account.',
+      'Deactivate “Safe”? Its recovery kit will no longer recover your account.',
     );
     expect(germanMessages.success.passkeyAdded({ name: 'Laptop' })).toBe('„Laptop“ wurde hinzugefügt.');
     expect(englishMessages.userAction.request({ method: 'POST', path: '/wallets' })).toBe('POST /wallets');
