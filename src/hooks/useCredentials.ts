@@ -5,10 +5,12 @@ import type { CredentialListResponse } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { credentialsQueryOptions } from '../query/credentialsQueryOptions';
+import { useDfnsUserId } from './useDfnsUserId';
 
 /**
  * `GET /auth/credentials`: the logged-in user's credentials, refreshed after create, activate and
- * deactivate.
+ * deactivate. Cached per Dfns user (read from the auth token at each render), so when another
+ * user signs in on the same QueryClient the previous user's list is never shown.
  *
  * @example
  * const { data, status } = useCredentials();
@@ -21,5 +23,8 @@ export function useCredentials(
   >,
 ) {
   const { client } = useDfnsAuth('useCredentials');
-  return useQuery({ ...credentialsQueryOptions(client), ...options });
+  const userId = useDfnsUserId(client);
+  const query = credentialsQueryOptions(client, userId ?? null);
+  // Until an async token function answers, the user is unknown: fetch nothing, show nothing.
+  return useQuery({ ...query, ...options, ...(userId === undefined ? { enabled: false } : {}) });
 }

@@ -1,0 +1,12 @@
+import type { DfnsClient } from './createDfnsClient';
+import { sendRequest } from './request';
+
+/**
+ * The same client with its auth token fixed to `token`: what is fetched with it belongs to the
+ * user that token was issued to, even if the app's token function moves on to another user
+ * while the request is in flight.
+ */
+export function withAuthToken(client: DfnsClient, token: string): DfnsClient {
+  const pinned: DfnsClient = { ...client, authToken: token, request: (request) => sendRequest(pinned, request) };
+  return pinned;
+}
