@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { DfnsAuthError } from '../errors';
+import { warnDeveloper } from '../provider/warnDeveloper';
 import { concealFields, type Concealable } from '../query/conceal';
 import type { EndpointMutationOptions } from '../query/endpointMutationOptions';
 
@@ -45,6 +46,10 @@ export function useEndpointMutation<TData, TParams extends object, K extends key
     onSuccess: async (data, variables, onMutateResult, context) => {
       await afterSuccess?.(queryClient);
       await options?.onSuccess?.(data, variables, onMutateResult, context);
+    },
+    onError: async (error, variables, onMutateResult, context) => {
+      warnDeveloper(error);
+      await options?.onError?.(error, variables, onMutateResult, context);
     },
   });
   const secretFields = endpoint.meta.secretFields;

@@ -1,5 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DfnsAuthError } from '../errors';
+import { warnDeveloper } from '../provider/warnDeveloper';
 
 /** What a flow hook needs to drive a reducer from async code. */
 export interface FlowMachine<S extends { attempt: number }, E> {
@@ -46,6 +48,9 @@ export function useFlowMachine<S extends { attempt: number }, E>(
       if (next !== stateRef.current) {
         stateRef.current = next;
         setState(next);
+        // Every flow's errors pass here on their way to the UI: the one place to tell the developer.
+        const { error } = next as { error?: DfnsAuthError };
+        if (error) warnDeveloper(error);
       }
       return next;
     },

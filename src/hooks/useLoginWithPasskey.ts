@@ -6,6 +6,7 @@ import type { Fido2Assertion, LoginChallenge } from '../api/types';
 import { toDfnsAuthError, type DfnsAuthError } from '../errors';
 import { initialState, reduce, type LoginState } from '../flows/loginFlow';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
+import { warnDeveloper } from '../provider/warnDeveloper';
 import { passkeySupport } from '../webauthn/passkeySupport';
 import { signWithPasskey } from '../webauthn/signWithPasskey';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
@@ -263,8 +264,10 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
         challenge = await initLogin(client, {}, { signal });
         autofillChallengeRef.current = { challenge, requestedAt };
         firstFactor = await signWithPasskey(challenge, { rp, authenticator, signal, timeout, mediation: 'conditional' });
-      } catch {
-        // Autofill is an extra: when it fails or is stopped, the buttons still work.
+      } catch (error) {
+        // Autofill is an extra: when it fails or is stopped, the buttons still work. A wrong rp
+        // id fails here first, on page load, so the developer hears of it before any click.
+        warnDeveloper(toDfnsAuthError(error));
         return;
       } finally {
         if (signal.aborted) autofillChallengeRef.current = undefined;

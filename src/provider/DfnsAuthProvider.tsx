@@ -8,6 +8,7 @@ import { englishMessages } from '../messages/en';
 import { mergeMessages } from '../messages/mergeMessages';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { DfnsAuthContext, type DfnsAuthContextValue, type DfnsTheme, type RelyingParty } from './DfnsAuthContext';
+import { warnDeveloper } from './warnDeveloper';
 
 /** Props of `<DfnsAuthProvider>`. */
 export interface DfnsAuthProviderProps {
@@ -49,10 +50,12 @@ export interface DfnsAuthProviderProps {
 export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
   const { baseUrl, orgId, rp, authToken, fetch, authenticator, timeout, messages, theme, queryClient, children } = props;
   if (!orgId || !rp?.id || !rp?.name) {
-    throw new DfnsAuthError(
+    const error = new DfnsAuthError(
       'config_error',
       '<DfnsAuthProvider> needs orgId and rp={{ id, name }}: rp.id is the domain your passkeys are bound to (e.g. "localhost" or "app.example.com").',
     );
+    warnDeveloper(error);
+    throw error;
   }
 
   // The token is read through a ref so that a new token (login, refresh) does not rebuild the
@@ -61,16 +64,23 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
   tokenRef.current = authToken;
 
   const client = useMemo(
-    () =>
-      createDfnsClient({
-        baseUrl,
-        orgId,
-        fetch,
-        authToken: () => {
-          const source = tokenRef.current;
-          return typeof source === 'function' ? source() : source;
-        },
-      }),
+    () => {
+      try {
+        return createDfnsClient({
+          baseUrl,
+          orgId,
+          fetch,
+          authToken: () => {
+            const source = tokenRef.current;
+            return typeof source === 'function' ? source() : source;
+          },
+        });
+      } catch (error) {
+        // A baseUrl that cannot work: the throw stops the render, the warning names the fix.
+        if (error instanceof DfnsAuthError) warnDeveloper(error);
+        throw error;
+      }
+    },
     [baseUrl, orgId, fetch],
   );
 

@@ -2,6 +2,7 @@
 import { useContext } from 'react';
 import { DfnsAuthError } from '../errors';
 import { DfnsAuthContext, type DfnsAuthContextValue } from './DfnsAuthContext';
+import { warnDeveloper } from './warnDeveloper';
 
 /**
  * The provider's configuration and client. Throws, naming the calling hook and the fix, when
@@ -13,10 +14,12 @@ import { DfnsAuthContext, type DfnsAuthContextValue } from './DfnsAuthContext';
 export function useDfnsAuth(hookName = 'useDfnsAuth'): DfnsAuthContextValue {
   const value = useContext(DfnsAuthContext);
   if (!value) {
-    throw new DfnsAuthError(
+    const error = new DfnsAuthError(
       'config_error',
       `${hookName} must be used inside <DfnsAuthProvider>. Wrap your app (or this component) in <DfnsAuthProvider orgId="or-…" rp={{ id, name }}> from 'dfns-react-kit'.`,
     );
+    warnDeveloper(error);
+    throw error;
   }
   return value;
 }
