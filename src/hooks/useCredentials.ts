@@ -1,9 +1,11 @@
 'use client';
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { dfnsKeys } from '../query/dfnsKeys';
 import type { CredentialListResponse } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
+import { warnDeveloper } from '../provider/warnDeveloper';
 import { credentialsQueryOptions } from '../query/credentialsQueryOptions';
 import { useDfnsUserId } from './useDfnsUserId';
 
@@ -26,5 +28,11 @@ export function useCredentials(
   const userId = useDfnsUserId(client);
   const query = credentialsQueryOptions(client, userId ?? null);
   // Until an async token function answers, the user is unknown: fetch nothing, show nothing.
-  return useQuery({ ...query, ...options, ...(userId === undefined ? { enabled: false } : {}) });
+  const result = useQuery({ ...query, ...options, ...(userId === undefined ? { enabled: false } : {}) });
+  // A query's error reaches the UI here, not through a flow: tell the developer what to fix.
+  const { error } = result;
+  useEffect(() => {
+    if (error) warnDeveloper(error);
+  }, [error]);
+  return result;
 }

@@ -2,6 +2,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CredentialList } from '../../src/components/CredentialList';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
 import { useRegisterPasskey } from '../../src/hooks/useRegisterPasskey';
@@ -96,6 +97,22 @@ describe('developer warnings (development builds)', () => {
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0]).toContain('invalid_response: POST /auth/registration/init returned a response the kit does not understand');
     for (const secret of [registrationCode, temporaryToken, authToken]) expect(warnings()[0]).not.toContain(secret);
+  });
+
+  it('the credential list warns when its answer cannot be read', async () => {
+    const emulator = useEmulator();
+    await registeredUser(emulator, 'jane@example.com', softwareAuthenticator());
+    const token = await emulator.loginAs('jane@example.com');
+    emulator.faults.set({ path: '/auth/credentials', method: 'GET', status: 200, body: '<!doctype html><title>Vite app</title>' });
+    render(
+      <DfnsAuthProvider baseUrl={BASE} orgId={emulator.orgId} rp={{ id: 'localhost', name: 'Example' }} authToken={token}>
+        <CredentialList />
+      </DfnsAuthProvider>,
+    );
+    await screen.findByRole('alert');
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain('invalid_response: GET /auth/credentials returned HTTP 200 but');
+    expect(warnings()[0]).not.toContain(token);
   });
 
   it('errors a user can fix (a dismissed prompt) log nothing', async () => {
