@@ -8,7 +8,8 @@
  *   POST /api/recover/delegated   { username, credentialId }  → Dfns's delegated recovery challenge
  *
  * Environment: DFNS_API_URL (the emulator or Dfns), DFNS_ORG_ID, APP_ORIGIN (for CORS), PORT (0 = any).
- * Against the emulator the service account comes from `POST /emulator/admin/service-accounts`;
+ * Against the emulator the service account comes from `POST /emulator/admin/service-accounts`,
+ * with DFNS_EMULATOR_ADMIN_SECRET (the `adminSecret` the emulator printed at start);
  * against Dfns set DFNS_SERVICE_TOKEN, DFNS_CRED_ID and DFNS_PRIVATE_KEY instead.
  * Prints one JSON line `{ "url": "http://localhost:<port>" }` once it listens.
  */
@@ -37,10 +38,10 @@ async function serviceAccount() {
   }
   const response = await fetch(`${apiUrl}/emulator/admin/service-accounts`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-emulator-admin-secret': required('DFNS_EMULATOR_ADMIN_SECRET') },
     body: JSON.stringify({ name: 'example backend' }),
   });
-  if (response.status !== 201) throw new Error(`the emulator refused a service account: HTTP ${response.status}`);
+  if (response.status !== 201) throw new Error(`the emulator refused a service account: HTTP ${response.status} ${await response.text()}`);
   return response.json();
 }
 

@@ -22,15 +22,21 @@ async function main(): Promise<void> {
   const origins = options.origins.length > 0 ? options.origins : [...DEFAULT_ORIGINS];
   const emulator = createDfnsEmulator({ rpId: options.rpId, origins, orgId: options.orgId });
   const { registrationCode } = emulator.createUser({ username: options.username });
-  const { url, close } = await startEmulatorServer({ port: options.port, emulator });
+  const { url, adminSecret, close } = await startEmulatorServer({
+    port: options.port,
+    emulator,
+    host: options.host,
+    allowedHosts: options.allowedHosts,
+  });
   // One JSON line first, for scripts and tests; then the same for people.
-  console.log(JSON.stringify({ url, orgId: emulator.orgId, rpId: emulator.rpId, origins, username: options.username, registrationCode }));
+  console.log(JSON.stringify({ url, orgId: emulator.orgId, rpId: emulator.rpId, origins, username: options.username, registrationCode, adminSecret }));
   console.log(`Dfns emulator listening on ${url}
   org id:            ${emulator.orgId}
   rp id:             ${emulator.rpId}
   allowed origins:   ${origins.join(', ')}
   seeded user:       ${options.username}
-  registration code: ${registrationCode}   (local test data, not a real Dfns code)`);
+  registration code: ${registrationCode}   (local test data, not a real Dfns code)
+  admin secret:      ${adminSecret}   (header x-emulator-admin-secret on /emulator/admin/*; new each run)`);
   const stop = (): void => {
     void close().then(() => process.exit(0));
   };

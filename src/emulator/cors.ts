@@ -1,5 +1,7 @@
-/** Headers a browser page may send to the emulator. */
-const ALLOWED_HEADERS = 'authorization, content-type, x-dfns-useraction, x-dfns-sdk-version';
+import { ADMIN_SECRET_HEADER } from './adminGuard';
+
+/** Headers a browser page may send to the emulator (the admin secret for a panel on an allowed origin). */
+const ALLOWED_HEADERS = `authorization, content-type, x-dfns-useraction, x-dfns-sdk-version, ${ADMIN_SECRET_HEADER}`;
 
 /** CORS response headers for an allowed `Origin`, or none (the browser then blocks the call). */
 export function corsHeaders(origin: string | null, isOriginAllowed: (origin: string) => boolean): Record<string, string> {

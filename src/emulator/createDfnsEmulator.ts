@@ -1,3 +1,4 @@
+import { checkAdminRequest, type HandleOptions } from './adminGuard';
 import { ADMIN_PREFIX, handleAdminRequest } from './adminRoutes';
 import { toBase64, toBase64Url } from './bytes';
 import { corsHeaders } from './cors';
@@ -62,9 +63,11 @@ export interface EmulatorSnapshot {
 export interface DfnsEmulator {
   /**
    * Answers one Fetch API request, as the Dfns API would. Rejects with `TypeError` for a dropped
-   * request. Paths under `/emulator/admin/` are the emulator-only admin API (see `handleAdminRequest`).
+   * request. Paths under `/emulator/admin/` are the emulator-only admin API (see `handleAdminRequest`):
+   * cross-site and non-JSON admin requests are refused, and with `options.adminSecret` so is any
+   * admin request without that secret (see `checkAdminRequest`).
    */
-  handle(request: Request): Promise<Response>;
+  handle(request: Request, options?: HandleOptions): Promise<Response>;
   readonly orgId: string;
   readonly rpId: string;
   /** Creates a user and emails (to the outbox) a registration code. */
@@ -183,7 +186,7 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       return state.outbox;
     },
 
-    async handle(request) {
+    async handle(request, options = {}) {
       const url = new URL(request.url);
       const method = request.method.toUpperCase();
       const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -197,6 +200,7 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       // Emulator-only seeding and inspection for other processes; no faults or rate limit apply.
       if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
         try {
+          checkAdminRequest(request, method, { adminSecret: options.adminSecret, isOriginAllowed: resolved.isOriginAllowed });
           const { status, body } = await handleAdminRequest(emulator, method, path, request);
           return json(status, body, cors);
         } catch (error) {

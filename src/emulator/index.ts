@@ -12,6 +12,7 @@ export {
   type EmulatorUser,
 } from './createDfnsEmulator';
 export { ADMIN_PREFIX, handleAdminRequest, type AdminResult } from './adminRoutes';
+export { ADMIN_SECRET_HEADER, type HandleOptions } from './adminGuard';
 export { DEFAULT_ORIGINS, type DfnsEmulatorOptions, type OriginPolicy } from './options';
 export type { FaultController, FaultSpec } from './faults';
 export type { RequestRule } from './matchPath';

@@ -5,18 +5,30 @@ export interface CliOptions {
   origins: string[];
   orgId: string | undefined;
   username: string;
+  /** Interface to listen on (also accepted as a Host name unless a wildcard). */
+  host: string;
+  /** Host names answered besides the loopback ones. */
+  allowedHosts: string[];
   help: boolean;
 }
 
 /** The `--help` text of `npx dfns-emulator`. */
 export const CLI_USAGE = `Usage: dfns-emulator [--port 8787] [--rp-id localhost] [--origin http://localhost:6006]...
                      [--org-id or-...] [--user demo@example.com]
+                     [--host localhost] [--allowed-host NAME]...
 
 Serves a local, in-memory Dfns auth API with CORS. Passkeys must be made on a page whose origin
 is one of the --origin values (repeat the flag for several) and whose host is the rp id.
---port 0 picks a free port; the first line printed is JSON with the real "url".
+--port 0 picks a free port; the first line printed is JSON with the real "url" and "adminSecret".
 
-Emulator-only admin API (not part of Dfns; local test data only):
+It listens on localhost and answers only the Host names localhost, 127.0.0.1 and [::1] (any
+port), so a web page cannot reach it through a DNS name it controls. --host ADDRESS listens
+there instead and accepts ADDRESS as a Host name (0.0.0.0 and :: are not names); --allowed-host
+NAME accepts one more name (repeat the flag), e.g. a container name.
+
+Emulator-only admin API (not part of Dfns; local test data only). Every admin request needs the
+header x-emulator-admin-secret with the secret printed at start (fresh each run), and a POST
+needs content-type application/json; cross-site requests are refused:
   POST /emulator/admin/users             {"username","kind"?}  -> {user, registrationCode}
   POST /emulator/admin/service-accounts  {"name"?}             -> {userId, token, credId, privateKeyPem, publicKeyPem}
   POST /emulator/admin/login             {"username"}          -> {token}
@@ -35,6 +47,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     origins: [],
     orgId: undefined,
     username: 'demo@example.com',
+    host: 'localhost',
+    allowedHosts: [],
     help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -64,6 +78,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         break;
       case '--user':
         options.username = value;
+        break;
+      case '--host':
+        options.host = value;
+        break;
+      case '--allowed-host':
+        options.allowedHosts.push(value);
         break;
       default:
         throw new Error(`Unknown option ${flag}.\n${CLI_USAGE}`);

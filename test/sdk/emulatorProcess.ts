@@ -16,6 +16,8 @@ export interface CliBanner {
   origins: string[];
   username: string;
   registrationCode: string;
+  /** The per-process admin secret, sent as `x-emulator-admin-secret` on `/emulator/admin/*`. */
+  adminSecret: string;
 }
 
 /** The newest modification time under `dir`. */

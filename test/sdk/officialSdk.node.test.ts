@@ -26,7 +26,7 @@ afterAll(async () => {
 async function admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}/emulator/admin${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { 'x-emulator-admin-secret': emulator.banner.adminSecret, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`admin ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
@@ -166,7 +166,18 @@ describe('Dfns official SDK against the emulator CLI', () => {
     const { registrationCode } = await admin<{ registrationCode: string }>('POST', '/users', { username: 'sam@example.com' });
     const outbox = await admin<{ items: { to: string; kind: string; code: string }[] }>('GET', '/outbox');
     expect(outbox.items).toContainEqual(expect.objectContaining({ to: 'sam@example.com', kind: 'registration', code: registrationCode }));
-    const unknown = await fetch(`${baseUrl}/emulator/admin/nothing`);
+    const unknown = await fetch(`${baseUrl}/emulator/admin/nothing`, { headers: { 'x-emulator-admin-secret': emulator.banner.adminSecret } });
     expect(unknown.status).toBe(404);
+  });
+
+  it('prints a fresh admin secret and refuses admin calls without it', async () => {
+    expect(emulator.banner.adminSecret).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    const refused = await fetch(`${baseUrl}/emulator/admin/service-accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(401);
+    expect(JSON.stringify(await refused.json())).not.toContain('PRIVATE KEY');
   });
 });

@@ -145,11 +145,12 @@ export async function startStack(options: { csp?: boolean } = {}): Promise<Stack
   try {
     const app: StaticServer = await startStaticServer({ root: appDist, csp: options.csp ? STRICT_CSP : undefined });
     stops.push(app.close);
-    const emulator = await spawnNode<{ url: string; orgId: string }>([join(kit, 'cli.js'), '--port', '0', '--origin', app.url, '--rp-id', 'localhost']);
+    const emulator = await spawnNode<{ url: string; orgId: string; adminSecret: string }>([join(kit, 'cli.js'), '--port', '0', '--origin', app.url, '--rp-id', 'localhost']);
     stops.push(emulator.stop);
     const backend = await spawnNode<{ url: string }>([join(ROOT, 'examples/backend/server.mjs')], {
       DFNS_API_URL: emulator.banner.url,
       DFNS_ORG_ID: emulator.banner.orgId,
+      DFNS_EMULATOR_ADMIN_SECRET: emulator.banner.adminSecret,
       APP_ORIGIN: app.url,
       PORT: '0',
     });
@@ -158,7 +159,7 @@ export async function startStack(options: { csp?: boolean } = {}): Promise<Stack
     const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
       const response = await fetch(`${emulatorUrl}/emulator/admin${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { 'x-emulator-admin-secret': emulator.banner.adminSecret, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
