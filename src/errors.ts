@@ -83,6 +83,8 @@ export interface DfnsApiErrorOptions extends DfnsAuthErrorOptions {
   apiMessage?: string | undefined;
   /** The parsed JSON body, or the raw text when it was not JSON. */
   body?: unknown;
+  /** From a `Retry-After` header: how long to wait, in milliseconds, counted from the answer. */
+  retryAfterMs?: number | undefined;
   method: string;
   /** Path of the request (never the query string, which could carry a secret). */
   path: string;
@@ -97,6 +99,13 @@ export class DfnsApiError extends DfnsAuthError {
   readonly body: unknown;
   readonly method: string;
   readonly path: string;
+  /**
+   * How long the API asked to wait before trying again (`Retry-After` of a 429 or 503, seconds or
+   * an HTTP date), in milliseconds from the answer; undefined without a readable header.
+   */
+  readonly retryAfterMs: number | undefined;
+  /** When trying again may succeed (`retryAfterMs` after the answer), e.g. for a countdown. */
+  readonly retryAt: Date | undefined;
 
   constructor(code: ApiErrorCode, message: string, options: DfnsApiErrorOptions) {
     super(code, message, options);
@@ -104,6 +113,8 @@ export class DfnsApiError extends DfnsAuthError {
     this.errorId = options.errorId;
     this.apiMessage = options.apiMessage;
     this.body = options.body;
+    this.retryAfterMs = options.retryAfterMs;
+    this.retryAt = options.retryAfterMs === undefined ? undefined : new Date(Date.now() + options.retryAfterMs);
     this.method = options.method;
     this.path = options.path;
   }

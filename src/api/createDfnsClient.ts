@@ -74,5 +74,15 @@ function normaliseBaseUrl(baseUrl: string): string {
       `baseUrl "${baseUrl}" must be an http(s) origin without query or fragment, such as ${DEFAULT_DFNS_BASE_URL}.`,
     );
   }
+  // Over plain http the bearer token and every code cross the network readable; only this machine's own loopback is fine.
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new DfnsAuthError(
+      'config_error',
+      `baseUrl "${url.origin}" uses http:// on a host other than localhost, 127.0.0.1 or [::1], which would send tokens unencrypted: use https:// (such as ${DEFAULT_DFNS_BASE_URL}), or http://localhost for a local emulator.`,
+    );
+  }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
+
+/** Hosts a plain http:// baseUrl may name: this machine's loopback (a local emulator or proxy). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -14,6 +14,8 @@ export function errorFromResponse(
   context: { method: string; path: string },
   /** A sentence that says more than the status can, e.g. that the token sent had expired. */
   note = '',
+  /** The response's `Retry-After` header, if any. */
+  retryAfter: string | null = null,
 ): DfnsApiError {
   const code = codeForStatus(status);
   const endpoint = `${context.method} ${context.path}`;
@@ -35,7 +37,23 @@ export function errorFromResponse(
     apiMessage,
     body,
     retryable: code === 'rate_limited' || code === 'server_error',
+    retryAfterMs: retryAfterMs(retryAfter),
   });
+}
+
+/** Longest wait a `Retry-After` may ask for that the kit passes on: a day. Beyond is no countdown. */
+const MAX_RETRY_AFTER_MS = 86_400_000;
+
+/**
+ * A `Retry-After` header (RFC 9110: delta-seconds or an HTTP date) as milliseconds from now; 0 for
+ * a date already past; undefined when missing, unreadable or longer than a day.
+ */
+export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | undefined {
+  const value = header?.trim() ?? '';
+  if (value === '') return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : /[a-z]/i.test(value) ? Date.parse(value) - now : Number.NaN;
+  if (!Number.isFinite(ms) || ms > MAX_RETRY_AFTER_MS) return undefined;
+  return Math.max(0, ms);
 }
 
 /** The error code for an HTTP status. */

@@ -1,3 +1,4 @@
+import { checkRecoveryKeyId } from './checkRecoveryKeyId';
 import type { DfnsClient } from './createDfnsClient';
 import type { RequestOptions } from './request';
 import { resolveOrgId } from './resolveOrgId';
@@ -24,7 +25,8 @@ export async function sendRecoveryCode(
 
 /**
  * `POST /auth/recover/user/init` (no auth): with the emailed verification code and the recovery
- * key's id, the challenge new credentials sign plus the encrypted recovery keys.
+ * key's id, the challenge new credentials sign plus the encrypted recovery keys. A key id that
+ * cannot be one (43 base64url characters) is refused before the request.
  *
  * @example
  * const challenge = await initRecovery(client, { username, verificationCode, credentialId: recoveryKeyId });
@@ -34,6 +36,7 @@ export async function initRecovery(
   params: { username: string; verificationCode: string; credentialId: string; orgId?: string | undefined },
   options: RequestOptions = {},
 ): Promise<RecoveryChallenge> {
+  checkRecoveryKeyId(params.credentialId, 'POST /auth/recover/user/init');
   const orgId = resolveOrgId(client, params.orgId, 'POST /auth/recover/user/init');
   return client.request({
     method: 'POST',
@@ -95,6 +98,7 @@ export async function initDelegatedRecovery(
   params: { username: string; credentialId: string },
   options: SigningOptions,
 ): Promise<RecoveryChallenge> {
+  checkRecoveryKeyId(params.credentialId, 'POST /auth/recover/user/delegated');
   return signedRequest(
     client,
     {

@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { checkRecoveryKeyId } from '../api/checkRecoveryKeyId';
 import { initRecovery, recoverUser, sendRecoveryCode } from '../api/recovery';
 import { recoveryChallengeSchema } from '../api/schemas';
 import type { Fido2Attestation, RecoveryChallenge, RegisteredUser } from '../api/types';
@@ -450,6 +451,8 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
         if (next.credentialId === '') {
           throw new RecoveryError('recovery_key_not_found', 'useRecoverAccount: the "Recovery Key ID" is empty.');
         }
+        // Before the relay too: a recovery code in this field must reach neither Dfns nor the app's backend.
+        checkRecoveryKeyId(next.credentialId, 'useRecoverAccount');
         if (latest.current.options.getChallenge === undefined && !next.verificationCode && !next.challenge) {
           throw new DfnsAuthError('invalid_input', 'useRecoverAccount: the emailed verification code is required.');
         }

@@ -1,3 +1,4 @@
+import { DfnsAuthError } from '../errors';
 import { normaliseRecoveryCode } from './recoveryCode';
 
 /** What `parseRecoveryKit` found in a recovery kit text; a field is absent when it was not found. */
@@ -31,6 +32,12 @@ export const RECOVERY_KEY_ID_LABELS: readonly string[] = [
   'ID des Wiederherstellungsschlüssels',
 ];
 
+/**
+ * The longest text `parseRecoveryKit` reads, in characters: a real kit is under 2 KB, and a crafted
+ * file of megabytes would otherwise keep the patterns below busy (or overflow the stack).
+ */
+export const MAX_RECOVERY_KIT_LENGTH = 16_384;
+
 /** Labels of the username line in English and German kits. */
 export const USERNAME_LABELS: readonly string[] = ['Username', 'Benutzername'];
 
@@ -58,10 +65,17 @@ function afterLabel(text: string, labels: readonly string[]): string | undefined
 /**
  * Reads the recovery code, recovery key id and username from a recovery kit's text: the file
  * `recoveryKitText` writes (English or German), Dfns's own kit, or any text where the `D1-…` code
- * appears and the key id follows its label. Pure; nothing is kept or logged.
+ * appears and the key id follows its label. Pure; nothing is kept or logged. A text longer than
+ * `MAX_RECOVERY_KIT_LENGTH` is refused (`invalid_input`) before any pattern runs.
  * @example const { recoveryCode, recoveryKeyId } = parseRecoveryKit(await file.text());
  */
 export function parseRecoveryKit(text: string, options: ParseRecoveryKitOptions = {}): ParsedRecoveryKit {
+  if (text.length > MAX_RECOVERY_KIT_LENGTH) {
+    throw new DfnsAuthError(
+      'invalid_input',
+      `A recovery kit is under 2 KB; this text has ${text.length} characters (at most ${MAX_RECOVERY_KIT_LENGTH} are read), so it is not one.`,
+    );
+  }
   // NFC: a German kit saved on macOS may spell "ü" as "u" plus a combining diaeresis.
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const result: ParsedRecoveryKit = {};

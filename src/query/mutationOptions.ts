@@ -19,6 +19,7 @@ import {
   sendLoginCode,
   sendRecoveryCode,
 } from '../api';
+import { checkRecoveryKeyId } from '../api/checkRecoveryKeyId';
 import { recoveryChallengeSchema } from '../api/schemas';
 import type {
   CreatableCredentialKind,
@@ -118,6 +119,7 @@ export type DelegatedRecoveryRelay = (params: { username: string; credentialId: 
  */
 export const delegatedRecoveryInitMutationOptions = (getChallenge: DelegatedRecoveryRelay) =>
   endpointMutationOptions('delegatedRecoveryInit', async (params: { username: string; credentialId: string }) => {
+    checkRecoveryKeyId(params.credentialId, 'delegated recovery init');
     const json = await getChallenge(params);
     return checkRelayed('getChallenge (delegated recovery)', recoveryChallengeSchema(), json);
   });

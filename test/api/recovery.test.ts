@@ -38,7 +38,7 @@ describe('initRecovery', () => {
     const { allowedRecoveryCredentials: _omitted, ...withoutKeys } = recoveryChallenge;
     const { client } = clientWith([jsonReply(withoutKeys)]);
     await expect(
-      initRecovery(client, { username: 'a', verificationCode: 'b', credentialId: 'c' }),
+      initRecovery(client, { username: 'a', verificationCode: 'b', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk' }),
     ).rejects.toThrow(/allowedRecoveryCredentials: missing/);
   });
 });
@@ -67,8 +67,8 @@ describe('initDelegatedRecovery', () => {
       jsonReply(recoveryChallenge),
     ]);
     const sign = vi.fn().mockResolvedValue(fido2Assertion);
-    const challenge = await initDelegatedRecovery(client, { username: 'jane@example.co', credentialId: 'rk-1' }, { sign });
-    const body = '{"username":"jane@example.co","credentialId":"rk-1"}';
+    const challenge = await initDelegatedRecovery(client, { username: 'jane@example.co', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk' }, { sign });
+    const body = '{"username":"jane@example.co","credentialId":"GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk"}';
     expect(JSON.parse(calls[0]?.body ?? '')).toMatchObject({ userActionHttpPath: '/auth/recover/user/delegated', userActionPayload: body });
     expect(sent(calls[2])).toEqual({
       url: `${TEST_BASE_URL}/auth/recover/user/delegated`,

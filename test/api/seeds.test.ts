@@ -26,7 +26,7 @@ describe("the Dfns pages' own example responses", () => {
 
   it('parse as a recovery challenge (recovery init)', async () => {
     const { client } = clientWith([seedReply(recoverUserInitSeed)]);
-    const challenge = await initRecovery(client, { username: 'jane@example.co', verificationCode: '1', credentialId: 'rk' });
+    const challenge = await initRecovery(client, { username: 'jane@example.co', verificationCode: '1', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk' });
     expect(challenge).toEqual(JSON.parse(recoverUserInitSeed));
     expect(challenge.allowedRecoveryCredentials).toEqual([{ id: '<string>', encryptedRecoveryKey: '<string>' }]);
   });
@@ -53,7 +53,7 @@ describe("the Dfns pages' own example responses", () => {
 
   it("report the delegated recovery page's verbatim example, which is not JSON, as invalid_response", async () => {
     const { client } = clientWith([jsonReply(signingChallenge), jsonReply({ userAction: 'ua' }), seedReply(delegatedRecoveryVerbatimSeed)]);
-    const error = await initDelegatedRecovery(client, { username: 'a', credentialId: 'b' }, { sign: async () => fido2Assertion }).catch(
+    const error = await initDelegatedRecovery(client, { username: 'a', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk' }, { sign: async () => fido2Assertion }).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'invalid_response', status: 200 });

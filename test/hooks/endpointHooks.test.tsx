@@ -91,10 +91,10 @@ describe('useRecoveryInit', () => {
     const { calls, wrapper, queryClient } = setup({ 'POST /auth/recover/user/init': () => json(recoveryChallenge) });
     const { result } = renderHook(() => useRecoveryInit(), { wrapper });
     act(() =>
-      result.current.mutate({ username: 'jane@example.com', verificationCode: 'VERIFY-42', credentialId: 'rk-id' }),
+      result.current.mutate({ username: 'jane@example.com', verificationCode: 'VERIFY-42', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk' }),
     );
     await waitFor(() => expect(result.current.status).toBe('success'));
-    expect(JSON.parse(calls[0]!.body!)).toMatchObject({ verificationCode: 'VERIFY-42', credentialId: 'rk-id', orgId: ORG });
+    expect(JSON.parse(calls[0]!.body!)).toMatchObject({ verificationCode: 'VERIFY-42', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk', orgId: ORG });
     expect(mutationCacheText(queryClient)).not.toContain('VERIFY-42');
   });
 });
@@ -106,7 +106,7 @@ describe('useDelegatedRecoveryInit', () => {
       () => useDelegatedRecoveryInit({ getChallenge: async () => structuredClone(recoveryChallenge) }),
       { wrapper },
     );
-    act(() => result.current.mutate({ username: 'jane@example.com', credentialId: 'rk-id' }));
+    act(() => result.current.mutate({ username: 'jane@example.com', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk' }));
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(result.current.data).toEqual(recoveryChallenge);
   });
@@ -115,7 +115,7 @@ describe('useDelegatedRecoveryInit', () => {
     const { wrapper } = setup({});
     const { allowedRecoveryCredentials: _dropped, ...broken } = recoveryChallenge;
     const { result } = renderHook(() => useDelegatedRecoveryInit({ getChallenge: async () => broken }), { wrapper });
-    act(() => result.current.mutate({ username: 'jane@example.com', credentialId: 'rk-id' }));
+    act(() => result.current.mutate({ username: 'jane@example.com', credentialId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk' }));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('invalid_response');
     expect(result.current.error?.message).toContain('allowedRecoveryCredentials');
