@@ -147,6 +147,7 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       .map((c) => ({ ...engine.credentialView(c), userId: c.userId }) as EmulatorCredential);
 
   async function route(request: Request, method: string, path: string, cors: Record<string, string>): Promise<Response> {
+    engine.prune();
     if (state.rateLimitPerMinute !== undefined) {
       const now = engine.now();
       state.requestTimes = state.requestTimes.filter((t) => t > now - 60_000);
@@ -192,6 +193,12 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       const path = url.pathname.replace(/\/+$/, '') || '/';
       const origin = request.headers.get('origin');
       const cors = corsHeaders(origin, resolved.isOriginAllowed);
+      try {
+        // Path parameters are percent-decoded later; a malformed escape is the client's error, not a crash.
+        decodeURIComponent(path);
+      } catch {
+        return json(400, errorBody(400, 'the request path is not valid percent-encoding'), cors);
+      }
       if (method === 'OPTIONS') {
         return origin && Object.keys(cors).length === 0
           ? json(403, errorBody(403, `origin ${origin} is not allowed`), cors)

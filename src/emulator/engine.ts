@@ -62,6 +62,15 @@ const CREATABLE_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey', 'RecoveryKey'] 
 /** Kinds that can answer a login or user action challenge. */
 const SIGNING_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey'] as const;
 
+/** How often, in emulator clock time, expired state is pruned. */
+const PRUNE_INTERVAL_MS = 10_000;
+/** Token count that triggers a prune before the interval is up. */
+const TOKEN_SOFT_LIMIT = 20_000;
+/** Token count kept at most even when nothing has expired (oldest go first). */
+const TOKEN_HARD_LIMIT = 50_000;
+/** Emails kept in the outbox (the newest). */
+export const OUTBOX_LIMIT = 1_000;
+
 /** The shared machinery every route uses: state, clock, tokens, challenges and verification. */
 export class EmulatorEngine {
   constructor(
@@ -207,6 +216,8 @@ export class EmulatorEngine {
     const fail = status === 401 ? unauthorized : forbidden;
     const claims = await verifyJwt(await this.jwtKey, token);
     const record = claims ? this.state.tokens.get(claims.jti) : undefined;
+    // An expired record may have been pruned; the signed exp still tells why it is refused.
+    if (!record && claims && claims.exp * 1000 <= this.now()) throw fail(`${what} has expired`);
     if (!record) throw fail(`${what} is invalid`);
     if (!(kinds as readonly string[]).includes(record.grant.kind)) {
       throw fail(`${what} is invalid: it belongs to the ${record.grant.kind} flow`);
@@ -279,6 +290,34 @@ export class EmulatorEngine {
     }
     return run(user);
   }
+
+  /**
+   * Forgets what has expired: tokens (sessions, temporary tokens, challenges, user actions),
+   * credential codes, emailed login and recovery codes, and keeps the newest `OUTBOX_LIMIT`
+   * emails. Runs at most once per `PRUNE_INTERVAL_MS` of the emulator's clock, or sooner when the
+   * tokens pass `TOKEN_SOFT_LIMIT`, so a long run (or a flood of inits) does not grow the heap.
+   */
+  prune(): void {
+    const now = this.now();
+    if (now - this.lastPrune < PRUNE_INTERVAL_MS && this.state.tokens.size < TOKEN_SOFT_LIMIT) return;
+    this.lastPrune = now;
+    for (const [jti, token] of this.state.tokens) if (token.expiresAt <= now) this.state.tokens.delete(jti);
+    // Still over the limit with nothing expired (the clock stands still): drop the oldest, a
+    // refusal a flood deserves more than the heap does.
+    for (const jti of this.state.tokens.keys()) {
+      if (this.state.tokens.size <= TOKEN_HARD_LIMIT) break;
+      this.state.tokens.delete(jti);
+    }
+    for (const [code, record] of this.state.credentialCodes) if (record.expiresAt <= now) this.state.credentialCodes.delete(code);
+    for (const user of this.state.users.values()) {
+      if (user.loginCode && user.loginCode.expiresAt <= now) user.loginCode = undefined;
+      if (user.recoveryCode && user.recoveryCode.expiresAt <= now) user.recoveryCode = undefined;
+    }
+    if (this.state.outbox.length > OUTBOX_LIMIT) this.state.outbox.splice(0, this.state.outbox.length - OUTBOX_LIMIT);
+  }
+
+  /** Clock time of the last `prune`. */
+  private lastPrune = Number.NEGATIVE_INFINITY;
 
   /** Revokes every token of a user (recovery). */
   revokeTokens(userId: string): void {

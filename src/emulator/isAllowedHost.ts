@@ -11,5 +11,6 @@ export function isAllowedHost(host: string | undefined, extraHosts: readonly str
   const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i.exec(host.trim());
   if (!match) return false;
   const name = match[1]!.toLowerCase();
+  if (match[2] !== undefined && Number(match[2]) > 65535) return false;
   return LOOPBACK_HOSTS.includes(name) || extraHosts.some((extra) => extra.toLowerCase() === name);
 }

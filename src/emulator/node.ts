@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { DfnsEmulator } from './createDfnsEmulator';
 import { EmulatorHttpError, errorBody } from './EmulatorHttpError';
 import { randomToken } from './ids';
@@ -30,6 +31,8 @@ export interface EmulatorServerOptions {
   allowedHosts?: readonly string[] | undefined;
   /** The admin secret; a fresh random one (192 bits) when absent. */
   adminSecret?: string | undefined;
+  /** Largest request body in bytes; a larger one gets 413. Default `DEFAULT_MAX_BODY_BYTES` (1 MiB). */
+  maxBodyBytes?: number | undefined;
 }
 
 /** Wildcard listen addresses: they are not names a client puts in `Host`. */
@@ -38,19 +41,45 @@ const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 /** A host for a URL or a Host comparison: IPv6 literals in brackets. */
 const bracketed = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
-/** Reads a Node request into a Fetch `Request`. */
-async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+/** Methods the Fetch `Request` cannot carry (the Fetch standard forbids them). */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** Default largest request body: Dfns bodies are a few kilobytes; a megabyte is generous. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads a Node request into a Fetch `Request`, or throws an `EmulatorHttpError` (a Dfns-shaped
+ * answer) for what Fetch cannot represent: a forbidden method, an absolute-form or unparsable
+ * target, a body over `maxBodyBytes` (413, announced or streamed).
+ */
+async function toFetchRequest(req: IncomingMessage, origin: string, maxBodyBytes: number): Promise<Request> {
+  const method = req.method ?? 'GET';
+  if (FORBIDDEN_METHODS.has(method)) throw new EmulatorHttpError(405, `method ${method} is not allowed`);
+  const target = req.url ?? '/';
+  if (!target.startsWith('/')) throw new EmulatorHttpError(400, 'the request target must be a path starting with /');
+  let url: URL;
+  try {
+    url = new URL(target, origin);
+  } catch (error) {
+    throw new EmulatorHttpError(400, 'the request URL cannot be parsed', {}, { cause: error });
+  }
+  const tooLarge = (): EmulatorHttpError => new EmulatorHttpError(413, `request body is larger than ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
+  if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
-  for await (const chunk of req) chunks.push(chunk as Uint8Array);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Uint8Array).length;
+    if (size > maxBodyBytes) throw tooLarge();
+    chunks.push(chunk as Uint8Array);
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const method = req.method ?? 'GET';
   const bytes = Buffer.concat(chunks);
   // An empty body is no body, so a DELETE without one is not taken for a body-carrying request.
   const body = method === 'GET' || method === 'HEAD' || bytes.length === 0 ? undefined : bytes;
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body });
+  return new Request(url, { method, headers, body });
 }
 
 /** Writes a Fetch `Response` to a Node response. */
@@ -60,11 +89,38 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   res.end(body);
 }
 
-/** Writes a Dfns-shaped JSON error. */
-function writeError(res: ServerResponse, error: EmulatorHttpError): void {
-  const body = JSON.stringify(errorBody(error.status, error.message, error.details));
-  res.writeHead(error.status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+/** A Dfns-shaped JSON error as bytes. */
+function errorJson(error: EmulatorHttpError): string {
+  return JSON.stringify(errorBody(error.status, error.message, error.details));
+}
+
+/**
+ * Writes a Dfns-shaped JSON error. With `close`, the connection ends after it (the rest of an
+ * oversized body is read and discarded, never buffered, so the client still reads the answer).
+ */
+function writeError(res: ServerResponse, error: EmulatorHttpError, close = false): void {
+  const body = errorJson(error);
+  res.writeHead(error.status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    ...(close ? { connection: 'close' } : {}),
+  });
   res.end(body);
+  if (close) res.req.resume();
+}
+
+/** Answers bytes the HTTP parser itself refused (bad method token, bad header) in the Dfns shape. */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = errorJson(new EmulatorHttpError(status, `the request is not valid HTTP (${error.code ?? 'parse error'})`));
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -74,7 +130,14 @@ function writeError(res: ServerResponse, error: EmulatorHttpError): void {
  * @example
  * const { url, adminSecret, close } = await startEmulatorServer({ port: 8787, emulator: createDfnsEmulator() });
  */
-export function startEmulatorServer({ port, emulator, host = 'localhost', allowedHosts = [], adminSecret = randomToken(32) }: EmulatorServerOptions): Promise<EmulatorServer> {
+export function startEmulatorServer({
+  port,
+  emulator,
+  host = 'localhost',
+  allowedHosts = [],
+  adminSecret = randomToken(32),
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+}: EmulatorServerOptions): Promise<EmulatorServer> {
   const extraHosts = [...allowedHosts, ...(WILDCARDS.has(host) ? [] : [host])].map(bracketed);
   const server = createServer((req, res) => {
     if (!isAllowedHost(req.headers.host, extraHosts)) {
@@ -84,14 +147,26 @@ export function startEmulatorServer({ port, emulator, host = 'localhost', allowe
       );
       return;
     }
-    const origin = `http://${req.headers.host}`;
-    toFetchRequest(req, origin)
-      .then((request) => emulator.handle(request, { adminSecret }))
-      .then((response) => writeResponse(response, res))
-      .catch(() => {
-        // A dropped request (fault injection) closes the socket, which clients see as a network error.
-        res.destroy();
-      });
+    toFetchRequest(req, `http://${req.headers.host}`, maxBodyBytes).then(
+      (request) =>
+        emulator
+          .handle(request, { adminSecret })
+          .then((response) => writeResponse(response, res))
+          .catch(() => {
+            // handle() rejects only for a dropped request (fault injection): close the socket,
+            // which clients see as a network error.
+            res.destroy();
+          }),
+      (error: unknown) => {
+        const answer = error instanceof EmulatorHttpError ? error : new EmulatorHttpError(400, 'the request cannot be read');
+        writeError(res, answer, answer.status === 413);
+      },
+    );
+  });
+  server.on('clientError', answerClientError);
+  // CONNECT never reaches the request handler; without a listener Node would just drop the socket.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    answerClientError(Object.assign(new Error('CONNECT'), { code: 'CONNECT is not allowed' }), socket);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
