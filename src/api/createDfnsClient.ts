@@ -7,8 +7,9 @@ export const DEFAULT_DFNS_BASE_URL = 'https://api.dfns.io';
 /**
  * Where the user's auth token comes from: the token itself, or a function called before every
  * request that needs it, so an app can refresh or swap the token without making a new client.
+ * `null` and `undefined` both mean "no token yet", as apps hold it.
  */
-export type AuthTokenSource = string | (() => string | undefined | Promise<string | undefined>);
+export type AuthTokenSource = string | null | (() => string | null | undefined | Promise<string | null | undefined>);
 
 /** Options of `createDfnsClient`. */
 export interface DfnsClientConfig {

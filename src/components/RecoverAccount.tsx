@@ -1,7 +1,7 @@
 'use client';
 import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
-import { useRecoverAccount, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
+import { useRecoverAccount, type UseLoggedInRecoverAccountOptions, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
 import { parseRecoveryKit } from '../keys/parseRecoveryKit';
 import { errorMessage } from '../messages/errorMessage';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
@@ -20,6 +20,9 @@ export interface RecoverAccountProps extends KitComponentProps, UseRecoverAccoun
   /** Replaces the default markup (inside the root) with your own, driven by the hook. */
   children?: ((recovery: UseRecoverAccountResult) => ReactNode) | undefined;
 }
+
+/** Props of a `<RecoverAccount autoLogin/>`: `onSuccess` gets `token: string`. */
+export type LoggedInRecoverAccountProps = Omit<RecoverAccountProps, keyof UseRecoverAccountOptions> & UseLoggedInRecoverAccountOptions;
 
 /** Errors caused by what the user typed: shown on the form, next to the field, with the fields kept. */
 const FIELD_OF_ERROR: Partial<Record<DfnsAuthErrorCode, 'verificationCode' | 'recoveryCode' | 'recoveryKeyId' | 'username'>> = {
@@ -53,7 +56,11 @@ function fieldOf(
  * // Delegated: your backend verified the user and relays the Dfns challenge.
  * <RecoverAccount username={email} getChallenge={(p) => fetch('/api/recover', { method: 'POST', body: JSON.stringify(p) }).then((r) => r.json())} />
  */
-export function RecoverAccount(props: RecoverAccountProps): ReactNode {
+export function RecoverAccount(props: LoggedInRecoverAccountProps): ReactNode;
+export function RecoverAccount(props: RecoverAccountProps): ReactNode;
+export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInRecoverAccountProps): ReactNode {
+  // The overloads only narrow onSuccess's argument; at run time both are the same props.
+  const props = loggedInOrNot as RecoverAccountProps;
   const { messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
   const messages = useKitMessages(overrides, 'RecoverAccount');
   const recovery = useRecoverAccount(options);

@@ -4,6 +4,7 @@ import {
   useRegisterPasskey,
   type RegisterPasskeyCommonOptions,
   type RegisterPasskeyModeOptions,
+  type UseLoggedInRegisterPasskeyOptions,
   type UseRegisterPasskeyResult,
 } from '../hooks/useRegisterPasskey';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
@@ -29,6 +30,10 @@ export type RegisterPasskeyProps = KitComponentProps &
     children?: ((register: UseRegisterPasskeyResult) => ReactNode) | undefined;
   };
 
+/** Props of a `<RegisterPasskey/>` that always ends logged in (`mode="endUser"` or `autoLogin`): `onSuccess` gets `token: string`. */
+export type LoggedInRegisterPasskeyProps = Omit<RegisterPasskeyProps, keyof RegisterPasskeyCommonOptions | 'mode' | 'getChallenge'> &
+  UseLoggedInRegisterPasskeyOptions;
+
 /**
  * Passkey registration: username and registration code (as props or fields), the passkey
  * prompt, a recovery key with its kit to save, and optionally the login that follows.
@@ -36,7 +41,11 @@ export type RegisterPasskeyProps = KitComponentProps &
  * @example
  * <RegisterPasskey mode="endUser" onSuccess={({ token }) => session.set(token)} />
  */
-export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
+export function RegisterPasskey(props: LoggedInRegisterPasskeyProps): ReactNode;
+export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode;
+export function RegisterPasskey(loggedInOrNot: RegisterPasskeyProps | LoggedInRegisterPasskeyProps): ReactNode {
+  // The overloads only narrow onSuccess's argument; at run time both are the same props.
+  const props = loggedInOrNot as RegisterPasskeyProps;
   const { username, registrationCode, messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
   // Named one by one so the rest stays the hook's options; `satisfies` fails the build if the frame gains a prop.
   const frame = { className, unstyled, headingLevel } satisfies Record<keyof KitComponentProps, unknown>;

@@ -46,16 +46,16 @@ function userIdOf(token: string | undefined): string | null {
 
 function readNow(client: DfnsClient): TokenRead {
   const source = client.authToken;
-  if (typeof source !== 'function') return { token: source };
+  if (typeof source !== 'function') return { token: source ?? undefined };
   try {
     const value = source();
     if (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function') {
-      const promise = value as Promise<string | undefined>;
+      const promise = Promise.resolve(value).then((token) => token ?? undefined);
       // Awaited in the effect; a rejection there is handled, this only keeps it from being reported as unhandled.
       promise.then(undefined, () => undefined);
       return { pending: promise };
     }
-    return { token: value as string | undefined };
+    return { token: (value as string | null | undefined) ?? undefined };
   } catch {
     return { token: undefined };
   }

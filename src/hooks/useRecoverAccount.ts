@@ -52,6 +52,18 @@ export interface RecoveryCodesInput {
   recoveryKeyId: string;
 }
 
+/** A recovery with `autoLogin` ends logged in and always hands over its token. */
+export interface LoggedInRecoverAccountSuccess extends RecoverAccountSuccess {
+  token: string;
+}
+
+/** Options of a recovery with `autoLogin: true`: `onSuccess` gets `token: string`. */
+export type UseLoggedInRecoverAccountOptions = Omit<UseRecoverAccountOptions, 'autoLogin' | 'onSuccess'> & {
+  autoLogin: true;
+  /** Called once, after the new kit is saved and the user is logged in with the new passkey. */
+  onSuccess?: ((result: LoggedInRecoverAccountSuccess) => void) | undefined;
+};
+
 /** What `useRecoverAccount` returns. */
 export interface UseRecoverAccountResult {
   state: RecoverAccountState;
@@ -123,7 +135,11 @@ function initError(error: unknown): DfnsAuthError {
  * // state.status === 'awaiting-authenticator' && !recovery.promptOpen: render a button
  * <button onClick={recovery.createNewPasskey}>Create new passkey</button>
  */
-export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRecoverAccountResult {
+export function useRecoverAccount(options: UseLoggedInRecoverAccountOptions): UseRecoverAccountResult;
+export function useRecoverAccount(options?: UseRecoverAccountOptions): UseRecoverAccountResult;
+export function useRecoverAccount(loggedInOrNot: UseRecoverAccountOptions | UseLoggedInRecoverAccountOptions = {}): UseRecoverAccountResult {
+  // The overloads only narrow onSuccess's argument; at run time both are the same options.
+  const options = loggedInOrNot as UseRecoverAccountOptions;
   const { client, rp, authenticator, timeout } = useDfnsAuth('useRecoverAccount');
   const machine = useFlowMachine(reduce, initialState);
   const { send, current, isCurrent, nextSignal, abort } = machine;

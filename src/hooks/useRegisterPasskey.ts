@@ -87,6 +87,20 @@ export interface RegisterPasskeyCommonOptions {
 /** Options of `useRegisterPasskey`. */
 export type UseRegisterPasskeyOptions = RegisterPasskeyCommonOptions & RegisterPasskeyModeOptions;
 
+/** A registration that ends logged in (`endUser` mode, or `autoLogin`) always hands over its token. */
+export interface LoggedInRegistrationResult extends RegisterPasskeyResult {
+  token: string;
+}
+
+/**
+ * Options of a registration that always ends logged in: `mode: 'endUser'`, or `autoLogin: true`.
+ * Their `onSuccess` gets `token: string`, so an app can store it without a check.
+ */
+export type UseLoggedInRegisterPasskeyOptions = Omit<RegisterPasskeyCommonOptions, 'onSuccess'> & {
+  /** Called once, after the kit is confirmed saved and the user is logged in. */
+  onSuccess?: ((result: LoggedInRegistrationResult) => void) | undefined;
+} & ({ mode: 'endUser'; getChallenge?: undefined } | ({ autoLogin: true } & RegisterPasskeyModeOptions));
+
 /** What `useRegisterPasskey` returns: the flow state and its actions. */
 export interface UseRegisterPasskeyResult {
   state: RegisterPasskeyState;
@@ -119,7 +133,13 @@ function withoutToken(challenge: RegistrationChallenge): RegistrationChallenge {
  * const register = useRegisterPasskey({ mode: 'endUser', onSuccess: ({ token }) => session.set(token) });
  * <button onClick={() => register.start({ username, registrationCode })}>Create passkey</button>
  */
-export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): UseRegisterPasskeyResult {
+export function useRegisterPasskey(options: UseLoggedInRegisterPasskeyOptions): UseRegisterPasskeyResult;
+export function useRegisterPasskey(options?: UseRegisterPasskeyOptions): UseRegisterPasskeyResult;
+export function useRegisterPasskey(
+  loggedInOrNot: UseRegisterPasskeyOptions | UseLoggedInRegisterPasskeyOptions = {},
+): UseRegisterPasskeyResult {
+  // The overloads only narrow onSuccess's argument; at run time both are the same options.
+  const options = loggedInOrNot as UseRegisterPasskeyOptions;
   const config = useDfnsAuth('useRegisterPasskey');
   const { state, send, current, isCurrent, nextSignal, abort } = useFlowMachine(reduce, initialState);
   const configRef = useLatest(config);

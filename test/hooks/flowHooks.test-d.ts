@@ -64,7 +64,8 @@ if (recovery.state.status === 'success') expectTypeOf(recovery.state.loggedIn).t
 expectTypeOf(recovery.mode).toEqualTypeOf<'standard' | 'delegated'>();
 expectTypeOf(recovery.submitCodes).parameter(0).toEqualTypeOf<RecoveryCodesInput>();
 expectTypeOf<RecoverAccountSuccess>().toEqualTypeOf<{ user: RegisteredUser; token?: string | undefined }>();
-useRecoverAccount({ autoLogin: true, onSuccess: (result) => expectTypeOf(result.token).toEqualTypeOf<string | undefined>() });
+// autoLogin always ends logged in: the token is a string (was `string | undefined`).
+useRecoverAccount({ autoLogin: true, onSuccess: (result) => expectTypeOf(result.token).toEqualTypeOf<string>() });
 // @ts-expect-error the recovery code and the Recovery Key ID are both required
 recovery.submitCodes({ recoveryCode: 'D1-…' });
 
