@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/emulator/parseCliArgs';
+
+const ROOT = resolve(__dirname, '../..');
+const TSC = join(ROOT, 'node_modules/.bin/tsc');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The fenced blocks of a language in the README's Quick start section, in order. */
+function quickStartBlocks(language: string): string[] {
+  const section = README.slice(README.indexOf('## Quick start'), README.indexOf('\n## ', README.indexOf('## Quick start') + 1));
+  return [...section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
+}
+
+/**
+ * The README's Quick start, checked as a new user would run it: its first tsx block is the whole
+ * `src/App.tsx` of the Vite React template, type-checked with that template's own compiler options
+ * against the built package, and its `npx dfns-emulator` line uses flags the CLI has, with the org
+ * id the snippet names. The README cannot rot without failing this test.
+ */
+describe('the README Quick start', { timeout: 60_000 }, () => {
+  let dir: string;
+
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'dist/index.d.ts'))) {
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    }
+    dir = mkdtempSync(join(tmpdir(), 'dfns-quickstart-'));
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules/@tanstack'), { recursive: true });
+    symlinkSync(ROOT, join(dir, 'node_modules/dfns-react-kit'));
+    for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', '@tanstack/react-query', '@tanstack/query-core', 'vite']) {
+      symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+    }
+    // create-vite's react-ts template: tsconfig.app.json and src/main.tsx, as generated.
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          useDefineForClassFields: true,
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          module: 'ESNext',
+          types: ['vite/client'],
+          skipLibCheck: true,
+          moduleResolution: 'bundler',
+          allowImportingTsExtensions: true,
+          verbatimModuleSyntax: true,
+          moduleDetection: 'force',
+          noEmit: true,
+          jsx: 'react-jsx',
+          strict: true,
+          noUnusedLocals: true,
+          noUnusedParameters: true,
+          erasableSyntaxOnly: true,
+          noFallthroughCasesInSwitch: true,
+          noUncheckedSideEffectImports: true,
+        },
+        include: ['src'],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'src/main.tsx'),
+      `import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import App from './App.tsx'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
+`,
+    );
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const typecheck = (app: string): string => {
+    writeFileSync(join(dir, 'src/App.tsx'), app);
+    try {
+      execFileSync(TSC, ['-p', dir], { encoding: 'utf8' });
+      return '';
+    } catch (error) {
+      return String((error as { stdout?: string }).stdout ?? error);
+    }
+  };
+
+  it('its first tsx block type-checks as the Vite template App.tsx, with the template compiler options', () => {
+    const [snippet] = quickStartBlocks('tsx');
+    expect(snippet).toContain("from 'dfns-react-kit'");
+    expect(typecheck(snippet!)).toBe('');
+  });
+
+  it('a snippet that misuses the kit fails the same check, so the check can fail', () => {
+    const [snippet] = quickStartBlocks('tsx');
+    expect(typecheck(snippet!.replace('<CredentialList />', '<CredentialList onChange="no" />'))).toContain('error TS');
+  });
+
+  it('its emulator command uses flags the CLI has, the org id the snippet names, and allows the Vite dev origin', () => {
+    const [commands] = quickStartBlocks('sh');
+    const line = commands!.split('\n').find((command) => command.startsWith('npx dfns-emulator'));
+    expect(line).toBeDefined();
+    const args = line!.replace(/#.*$/, '').trim().split(/\s+/).slice(2);
+    const options = parseCliArgs(args);
+    const [snippet] = quickStartBlocks('tsx');
+    expect(snippet).toContain(`orgId="${options.orgId}"`);
+    expect(snippet).toContain(`baseUrl="http://localhost:${options.port}"`);
+    expect(snippet).toContain(`rp={{ id: '${options.rpId}'`);
+    expect(options.origins).toContain('http://localhost:5173');
+  });
+});
