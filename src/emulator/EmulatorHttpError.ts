@@ -5,11 +5,19 @@ export class EmulatorHttpError extends Error {
   override readonly name = 'EmulatorHttpError';
   readonly status: number;
   readonly details: Record<string, unknown>;
+  /** Response headers the answer carries (e.g. `retry-after` on 429). */
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(
+    status: number,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: { cause?: unknown; headers?: Record<string, string> },
+  ) {
     super(message, options);
     this.status = status;
     this.details = details;
+    this.headers = options?.headers ?? {};
   }
 }
 
@@ -30,5 +38,10 @@ export const forbidden = (message: string, options?: { cause?: unknown }): Emula
   new EmulatorHttpError(403, message, {}, options);
 /** 404. */
 export const notFound = (message: string): EmulatorHttpError => new EmulatorHttpError(404, message);
+/** 429 with `Retry-After` (whole seconds, at least 1) and the same number in `details.retryAfterSeconds`. */
+export const tooManyRequests = (message: string, retryAfterMs: number): EmulatorHttpError => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new EmulatorHttpError(429, message, { retryAfterSeconds: seconds }, { headers: { 'retry-after': String(seconds) } });
+};
 /** 409: already registered, duplicate credential. */
 export const conflict = (message: string): EmulatorHttpError => new EmulatorHttpError(409, message);

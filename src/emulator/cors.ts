@@ -11,6 +11,8 @@ export function corsHeaders(origin: string | null, isOriginAllowed: (origin: str
     'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
     'access-control-allow-headers': ALLOWED_HEADERS,
     'access-control-max-age': '600',
+    // A page reads how long to wait after a 429 (wrong codes, the org rate limit).
+    'access-control-expose-headers': 'retry-after',
     vary: 'Origin',
   };
 }

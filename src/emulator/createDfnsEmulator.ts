@@ -3,7 +3,7 @@ import { ADMIN_PREFIX, handleAdminRequest } from './adminRoutes';
 import { toBase64, toBase64Url } from './bytes';
 import { corsHeaders } from './cors';
 import { EmulatorEngine, type Route, type RouteRequest, type RouteResult } from './engine';
-import { EmulatorHttpError, errorBody } from './EmulatorHttpError';
+import { EmulatorHttpError, errorBody, tooManyRequests } from './EmulatorHttpError';
 import { createFaults, type FaultController } from './faults';
 import { dfnsId, randomToken } from './ids';
 import { createJwtKey } from './jwt';
@@ -109,6 +109,8 @@ function resolveOptions(options: DfnsEmulatorOptions): ResolvedOptions {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     challengeTtlSeconds: options.challengeTtlSeconds ?? 300,
     latencyMs: options.latencyMs ?? 0,
+    codeAttemptLimit: options.codeAttemptLimit ?? 5,
+    codeLockoutSeconds: options.codeLockoutSeconds ?? 60,
   };
 }
 
@@ -152,7 +154,8 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       const now = engine.now();
       state.requestTimes = state.requestTimes.filter((t) => t > now - 60_000);
       if (state.requestTimes.length >= state.rateLimitPerMinute) {
-        return json(429, errorBody(429, 'rate limit exceeded, retry later'), cors);
+        const limited = tooManyRequests('rate limit exceeded, retry later', state.requestTimes[0]! + 60_000 - now);
+        return json(429, errorBody(429, limited.message, limited.details), { ...cors, ...limited.headers });
       }
       state.requestTimes.push(now);
     }
@@ -173,7 +176,7 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
     try {
       result = await found.handle(engine, req);
     } catch (error) {
-      if (error instanceof EmulatorHttpError) return json(error.status, errorBody(error.status, error.message, error.details), cors);
+      if (error instanceof EmulatorHttpError) return json(error.status, errorBody(error.status, error.message, error.details), { ...cors, ...error.headers });
       return json(500, errorBody(500, 'internal emulator error', { reason: error instanceof Error ? error.message : String(error) }), cors);
     }
     return json(result.status, result.body, cors);

@@ -7,7 +7,7 @@ import type {
 } from '../api/types';
 import { toBase64Url, toHex, utf8 } from './bytes';
 import { asObject, optionalObject, optionalString, requireObject, requireOneOf, requireString, type JsonObject } from './bodyChecks';
-import { badRequest, conflict, forbidden, notFound, unauthorized } from './EmulatorHttpError';
+import { badRequest, conflict, forbidden, notFound, tooManyRequests, unauthorized, type EmulatorHttpError } from './EmulatorHttpError';
 import { cosePublicKeyToPem } from './cosePublicKeyToPem';
 import { verifyFido2Assertion, verifyFido2Attestation } from './fido2';
 import { dfnsId, humanCode, randomToken } from './ids';
@@ -68,6 +68,8 @@ const PRUNE_INTERVAL_MS = 10_000;
 const TOKEN_SOFT_LIMIT = 20_000;
 /** Token count kept at most even when nothing has expired (oldest go first). */
 const TOKEN_HARD_LIMIT = 50_000;
+/** Wrong code tries further apart than this do not add up to a lockout. */
+const CODE_FAILURE_WINDOW_MS = 15 * 60_000;
 /** Emails kept in the outbox (the newest). */
 export const OUTBOX_LIMIT = 1_000;
 
@@ -293,7 +295,7 @@ export class EmulatorEngine {
 
   /**
    * Forgets what has expired: tokens (sessions, temporary tokens, challenges, user actions),
-   * credential codes, emailed login and recovery codes, and keeps the newest `OUTBOX_LIMIT`
+   * credential codes, emailed login and recovery codes, stale wrong-code counts, and keeps the newest `OUTBOX_LIMIT`
    * emails. Runs at most once per `PRUNE_INTERVAL_MS` of the emulator's clock, or sooner when the
    * tokens pass `TOKEN_SOFT_LIMIT`, so a long run (or a flood of inits) does not grow the heap.
    */
@@ -313,7 +315,37 @@ export class EmulatorEngine {
       if (user.loginCode && user.loginCode.expiresAt <= now) user.loginCode = undefined;
       if (user.recoveryCode && user.recoveryCode.expiresAt <= now) user.recoveryCode = undefined;
     }
+    for (const [key, attempts] of this.state.codeAttempts) {
+      if (attempts.lockedUntil <= now && now - attempts.lastFailureAt >= CODE_FAILURE_WINDOW_MS) this.state.codeAttempts.delete(key);
+    }
     if (this.state.outbox.length > OUTBOX_LIMIT) this.state.outbox.splice(0, this.state.outbox.length - OUTBOX_LIMIT);
+  }
+
+  /**
+   * Checks one try of an emailed or one-time code, as Dfns rate-limits them: while `key` is locked
+   * out every try (even the right code) gets 429 with `Retry-After`; a wrong try throws `refusal`
+   * and the `codeAttemptLimit`-th wrong try in a row locks `key` for `codeLockoutSeconds`; a right
+   * try clears the count.
+   */
+  checkCode(key: string, isRight: boolean, refusal: EmulatorHttpError, what: string): void {
+    const now = this.now();
+    const attempts = this.state.codeAttempts.get(key);
+    if (attempts && attempts.lockedUntil > now) {
+      throw tooManyRequests(`too many wrong ${what} tries; retry later`, attempts.lockedUntil - now);
+    }
+    if (isRight) {
+      this.state.codeAttempts.delete(key);
+      return;
+    }
+    const recent = attempts && now - attempts.lastFailureAt < CODE_FAILURE_WINDOW_MS ? attempts.failures : 0;
+    const failures = recent + 1;
+    const locked = failures >= this.options.codeAttemptLimit;
+    this.state.codeAttempts.set(key, {
+      failures: locked ? 0 : failures,
+      lastFailureAt: now,
+      lockedUntil: locked ? now + this.options.codeLockoutSeconds * 1000 : 0,
+    });
+    throw refusal;
   }
 
   /** Clock time of the last `prune`. */

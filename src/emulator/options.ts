@@ -23,6 +23,10 @@ export interface DfnsEmulatorOptions {
   challengeTtlSeconds?: number | undefined;
   /** Delay added to every response, to show loading states. Default 0. */
   latencyMs?: number | undefined;
+  /** Wrong tries of a registration, login, recovery or credential code before 429. Default 5. */
+  codeAttemptLimit?: number | undefined;
+  /** How long those codes answer 429 (with `Retry-After`) once the limit is reached. Default 60 s. */
+  codeLockoutSeconds?: number | undefined;
 }
 
 /** Options with every default applied. */
@@ -35,6 +39,8 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number;
   challengeTtlSeconds: number;
   latencyMs: number;
+  codeAttemptLimit: number;
+  codeLockoutSeconds: number;
 }
 
 /** The default allowed origins: Storybook (6006) and the emulator's own Node server (63315). */

@@ -92,6 +92,15 @@ export interface CredentialCodeRecord {
   used: boolean;
 }
 
+/** Wrong tries of one kind of code for one user (or org-wide for credential codes). */
+export interface CodeAttempts {
+  /** Wrong tries since the last lockout, success or quiet window. */
+  failures: number;
+  lastFailureAt: number;
+  /** Until when every try answers 429; 0 when not locked. */
+  lockedUntil: number;
+}
+
 /** A wallet owned by a user. */
 export interface WalletRecord extends Wallet {
   userId: string;
@@ -104,6 +113,8 @@ export interface EmulatorState {
   tokens: Map<string, TokenRecord>;
   wallets: Map<string, WalletRecord>;
   credentialCodes: Map<string, CredentialCodeRecord>;
+  /** Wrong-code tries, by `<kind>:<user id>` (`credential` alone for credential codes). */
+  codeAttempts: Map<string, CodeAttempts>;
   outbox: OutboxEmail[];
   /** Timestamps of recent requests, for the per-minute rate limit. */
   requestTimes: number[];
@@ -121,6 +132,7 @@ export function createState(): EmulatorState {
     tokens: new Map(),
     wallets: new Map(),
     credentialCodes: new Map(),
+    codeAttempts: new Map(),
     outbox: [],
     requestTimes: [],
     approvalRules: [],

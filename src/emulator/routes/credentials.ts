@@ -116,10 +116,13 @@ export const credentialRoutes: Route[] = [
       const body = asObject(req.body);
       const code = requireString(body, 'code');
       const kind = requireOneOf(body, 'credentialKind', KINDS);
-      const record = [...engine.state.credentialCodes.values()].find((c) => safeEqual(c.code, code));
-      if (!record || record.used || record.expiresAt <= engine.now()) throw unauthorized('credential code is invalid or expired');
-      record.used = true;
-      return ok(await credentialChallenge(engine, engine.userById(record.userId), kind, true));
+      const found = [...engine.state.credentialCodes.values()].find((c) => safeEqual(c.code, code));
+      const record = found && !found.used && found.expiresAt > engine.now() ? found : undefined;
+      // The code alone names its user, so wrong tries are counted for the whole organisation.
+      engine.checkCode('credential', record !== undefined, unauthorized('credential code is invalid or expired'), 'credential code');
+      // checkCode threw unless the record is usable.
+      record!.used = true;
+      return ok(await credentialChallenge(engine, engine.userById(record!.userId), kind, true));
     },
   },
   {

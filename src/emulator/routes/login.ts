@@ -24,9 +24,8 @@ export const loginRoutes: Route[] = [
       if (!user.isRegistered) throw unauthorized('user is not registered');
       if (loginCode !== undefined) {
         const pending = user.loginCode;
-        if (!pending || pending.expiresAt <= engine.now() || !safeEqual(pending.code, loginCode)) {
-          throw unauthorized('login code is invalid or expired');
-        }
+        const right = pending !== undefined && pending.expiresAt > engine.now() && safeEqual(pending.code, loginCode);
+        engine.checkCode(`login:${user.id}`, right, unauthorized('login code is invalid or expired'), 'login code');
         user.loginCode = undefined;
       }
       const withLoginCode = loginCode !== undefined;

@@ -46,9 +46,8 @@ export const recoveryRoutes: Route[] = [
       const credentialId = requireString(body, 'credentialId');
       const user = engine.userInOrg(orgId, username);
       const pending = user.recoveryCode;
-      if (!pending || pending.expiresAt <= engine.now() || !safeEqual(pending.code, verificationCode)) {
-        throw unauthorized('verification code is invalid or expired');
-      }
+      const right = pending !== undefined && pending.expiresAt > engine.now() && safeEqual(pending.code, verificationCode);
+      engine.checkCode(`recovery:${user.id}`, right, unauthorized('verification code is invalid or expired'), 'recovery code');
       const challenge = await recoveryChallenge(engine, user, credentialId);
       user.recoveryCode = undefined;
       return ok(challenge);

@@ -54,9 +54,8 @@ export const registrationRoutes: Route[] = [
       const registrationCode = requireString(body, 'registrationCode');
       const user = engine.userInOrg(orgId, username);
       if (user.isRegistered) throw conflict('user is already registered');
-      if (!user.registrationCode || !safeEqual(user.registrationCode, registrationCode)) {
-        throw unauthorized('registration code is invalid');
-      }
+      const right = user.registrationCode !== undefined && safeEqual(user.registrationCode, registrationCode);
+      engine.checkCode(`registration:${user.id}`, right, unauthorized('registration code is invalid'), 'registration code');
       return ok(await engine.registrationChallenge(user, (challenge) => ({ kind: 'registration', challenge })));
     },
   },
