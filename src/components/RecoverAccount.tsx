@@ -2,7 +2,7 @@
 import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
 import { useRecoverAccount, type UseLoggedInRecoverAccountOptions, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
-import { parseRecoveryKit } from '../keys/parseRecoveryKit';
+import { MAX_RECOVERY_KIT_LENGTH, parseRecoveryKit } from '../keys/parseRecoveryKit';
 import { errorMessage } from '../messages/errorMessage';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
@@ -67,8 +67,10 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
   const { state, mode, codeSent, promptOpen } = recovery;
 
   const [username, setUsername] = useState(options.username ?? '');
-  const [verificationCode, setVerificationCode] = useState('');
-  const [recoveryCode, setRecoveryCode] = useState('');
+  // The verification and recovery codes are secrets: uncontrolled fields, read once on submit, so
+  // React never mirrors them into a `value` attribute or its state (session replays, attribute
+  // selectors, DevTools). Clearing the recovery code mounts a fresh field (a new key).
+  const [recoveryCodeField, setRecoveryCodeField] = useState(0);
   const [recoveryKeyId, setRecoveryKeyId] = useState('');
   const [fileNotice, setFileNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const fileId = useId();
@@ -86,17 +88,19 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
   const currentError = state.status === 'error' ? state.error : undefined;
   if (currentError !== seenError) {
     setSeenError(currentError);
-    if (errorCode === 'recovery_code_invalid' || errorCode === 'recovery_code_malformed') setRecoveryCode('');
+    if (errorCode === 'recovery_code_invalid' || errorCode === 'recovery_code_malformed') setRecoveryCodeField((key) => key + 1);
   }
 
   // Once the codes did their job they leave the page, so no secret stays in the DOM. Cleared during
   // render when the status moves on (not in an effect, which cost one more commit per step).
   const codesDone = status === 'awaiting-authenticator' || status === 'showing-recovery-kit' || status === 'success';
-  if (codesDone && (verificationCode !== '' || recoveryCode !== '' || fileNotice !== undefined)) {
-    setVerificationCode('');
-    setRecoveryCode('');
-    setFileNotice(undefined);
-  }
+  if (codesDone && fileNotice !== undefined) setFileNotice(undefined);
+  // The codes form stays mounted, hidden, while its codes are in use (a busy step, an error, a
+  // resend), so what was typed survives without React holding it; it unmounts, codes and all,
+  // once they did their job.
+  const codesVisible = status === 'code-sent' || (status === 'idle' && mode === 'delegated') || (status === 'error' && fieldError !== undefined);
+  const keepCodesForm =
+    codesVisible || status === 'fetching-challenge' || status === 'unlocking-recovery-key' || status === 'error' || (status === 'sending-code' && codeSent);
 
   useIsomorphicLayoutEffect(() => {
     if (status === 'awaiting-authenticator') stepHeading.current?.focus();
@@ -117,10 +121,15 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
   const askedForUsername = options.username === undefined;
   const submitCodes = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const field = (name: string): string => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     recovery.submitCodes({
       username: options.username ?? username,
-      verificationCode: mode === 'standard' ? verificationCode : undefined,
-      recoveryCode,
+      verificationCode: mode === 'standard' ? field('verificationCode') : undefined,
+      recoveryCode: field('recoveryCode'),
       recoveryKeyId,
     });
   };
@@ -131,21 +140,27 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
     // Cleared at once: the same file can be picked again, and the form keeps no file handle.
     input.value = '';
     if (!file) return;
-    let text = '';
-    try {
-      text = await file.text();
-    } catch {
-      text = '';
+    // A real kit is under 2 KB: a larger file is not read at all.
+    if (file.size > MAX_RECOVERY_KIT_LENGTH) {
+      setFileNotice({ ok: false, text: copy.kitFileUnreadable });
+      return;
     }
-    const parsed = parseRecoveryKit(text, {
-      recoveryKeyIdLabels: [messages.recoveryKit.recoveryKeyId, messages.labels.recoveryKeyId],
-      usernameLabels: [messages.recoveryKit.username],
-    });
+    let parsed: ReturnType<typeof parseRecoveryKit> = {};
+    try {
+      parsed = parseRecoveryKit(await file.text(), {
+        recoveryKeyIdLabels: [messages.recoveryKit.recoveryKeyId, messages.labels.recoveryKeyId],
+        usernameLabels: [messages.recoveryKit.username],
+      });
+    } catch {
+      // Unreadable, or too long once decoded: the notice below says so.
+    }
     if (parsed.recoveryCode === undefined && parsed.recoveryKeyId === undefined) {
       setFileNotice({ ok: false, text: copy.kitFileUnreadable });
       return;
     }
-    if (parsed.recoveryCode !== undefined) setRecoveryCode(parsed.recoveryCode);
+    // Into the uncontrolled field itself (the file input belongs to the codes form), never into state.
+    const codeField = input.form?.elements.namedItem('recoveryCode');
+    if (parsed.recoveryCode !== undefined && codeField instanceof HTMLInputElement) codeField.value = parsed.recoveryCode;
     if (parsed.recoveryKeyId !== undefined) setRecoveryKeyId(parsed.recoveryKeyId);
     if (parsed.username !== undefined && askedForUsername && username.trim() === '') setUsername(parsed.username);
     setFileNotice({ ok: true, text: copy.kitFileRead });
@@ -168,22 +183,22 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
   );
 
   const codesForm = (
-    <form className="dfns-form" onSubmit={submitCodes} noValidate>
+    <form className="dfns-form" onSubmit={submitCodes} noValidate hidden={!codesVisible}>
       {askedForUsername ? usernameField : null}
       {mode === 'standard' ? (
         <TextField
           label={messages.labels.verificationCode}
           hint={messages.hints.verificationCode}
           name="verificationCode"
-          autoComplete="one-time-code"
+          autoComplete="off"
+          spellCheck={false}
           required
           autoFocus={status === 'code-sent'}
-          value={verificationCode}
-          onChange={(event) => setVerificationCode(event.target.value)}
           invalidMessage={invalid('verificationCode')}
         />
       ) : null}
       <TextField
+        key={recoveryCodeField}
         label={messages.labels.recoveryCode}
         hint={messages.hints.recoveryCode}
         name="recoveryCode"
@@ -191,8 +206,6 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
         autoCapitalize="characters"
         spellCheck={false}
         required
-        value={recoveryCode}
-        onChange={(event) => setRecoveryCode(event.target.value)}
         invalidMessage={invalid('recoveryCode')}
       />
       <TextField
@@ -240,7 +253,8 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
   const body = (): ReactNode => {
     switch (state.status) {
       case 'idle':
-        if (mode === 'delegated') return codesForm;
+        // The codes form is rendered before body(), kept mounted while its codes are in use.
+        if (mode === 'delegated') return null;
         return (
           <form
             className="dfns-form"
@@ -260,7 +274,7 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
           </form>
         );
       case 'code-sent':
-        return codesForm;
+        return null;
       case 'sending-code':
       case 'fetching-challenge':
       case 'unlocking-recovery-key':
@@ -308,7 +322,6 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
           return (
             <>
               <ErrorAlert error={state.error} messages={messages} onRetry={recovery.editCodes} />
-              {codesForm}
             </>
           );
         }
@@ -337,7 +350,14 @@ export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInReco
       unstyled={unstyled}
       headingLevel={headingLevel}
     >
-      {children ? children(recovery) : body()}
+      {children ? (
+        children(recovery)
+      ) : (
+        <>
+          {keepCodesForm ? codesForm : null}
+          {body()}
+        </>
+      )}
     </FlowFrame>
   );
 }

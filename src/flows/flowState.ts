@@ -20,7 +20,12 @@ export interface FlowErrorState<Step extends string, Challenge> {
   challenge?: Challenge | undefined;
 }
 
-/** The new recovery kit, shown exactly once; the only secret a flow state ever holds. */
+/**
+ * The new recovery kit, shown exactly once. Not the only secret a flow state holds: registration
+ * and recovery challenges carry their `temporaryAuthenticationToken` while the step that needs it
+ * runs (and in an error state kept for "Continue"). Flow states belong to the hook and its
+ * component: never put one in storage, a URL, a log or a react-query cache.
+ */
 export interface RecoveryKit {
   /** The `D1-…` recovery code: the password of the new recovery key. */
   recoveryCode: string;
