@@ -58,9 +58,7 @@ function fieldOf(
  */
 export function RecoverAccount(props: LoggedInRecoverAccountProps): ReactNode;
 export function RecoverAccount(props: RecoverAccountProps): ReactNode;
-export function RecoverAccount(loggedInOrNot: RecoverAccountProps | LoggedInRecoverAccountProps): ReactNode {
-  // The overloads only narrow onSuccess's argument; at run time both are the same props.
-  const props = loggedInOrNot as RecoverAccountProps;
+export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   const { messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
   const messages = useKitMessages(overrides, 'RecoverAccount');
   const recovery = useRecoverAccount(options);

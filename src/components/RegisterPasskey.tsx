@@ -43,9 +43,7 @@ export type LoggedInRegisterPasskeyProps = Omit<RegisterPasskeyProps, keyof Regi
  */
 export function RegisterPasskey(props: LoggedInRegisterPasskeyProps): ReactNode;
 export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode;
-export function RegisterPasskey(loggedInOrNot: RegisterPasskeyProps | LoggedInRegisterPasskeyProps): ReactNode {
-  // The overloads only narrow onSuccess's argument; at run time both are the same props.
-  const props = loggedInOrNot as RegisterPasskeyProps;
+export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
   const { username, registrationCode, messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
   // Named one by one so the rest stays the hook's options; `satisfies` fails the build if the frame gains a prop.
   const frame = { className, unstyled, headingLevel } satisfies Record<keyof KitComponentProps, unknown>;

@@ -38,7 +38,9 @@ export interface UseRecoverAccountOptions {
   getChallenge?: RecoveryChallengeRelay | undefined;
   /** Logs in with the new passkey after the kit is saved (one more prompt); `onSuccess` then gets the token. */
   autoLogin?: boolean | undefined;
-  onSuccess?: ((result: RecoverAccountSuccess) => void) | undefined;
+  // Method syntax on purpose: the `autoLogin` overload's narrower onSuccess then fits these options.
+  /** Called once, when the account is recovered (after the login, with `autoLogin`). */
+  onSuccess?(result: RecoverAccountSuccess): void;
   /** Called once per failure. */
   onError?: ((error: DfnsAuthError) => void) | undefined;
 }
@@ -137,9 +139,7 @@ function initError(error: unknown): DfnsAuthError {
  */
 export function useRecoverAccount(options: UseLoggedInRecoverAccountOptions): UseRecoverAccountResult;
 export function useRecoverAccount(options?: UseRecoverAccountOptions): UseRecoverAccountResult;
-export function useRecoverAccount(loggedInOrNot: UseRecoverAccountOptions | UseLoggedInRecoverAccountOptions = {}): UseRecoverAccountResult {
-  // The overloads only narrow onSuccess's argument; at run time both are the same options.
-  const options = loggedInOrNot as UseRecoverAccountOptions;
+export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRecoverAccountResult {
   const { client, rp, authenticator, timeout } = useDfnsAuth('useRecoverAccount');
   const machine = useFlowMachine(reduce, initialState);
   const { send, current, isCurrent, nextSignal, abort } = machine;

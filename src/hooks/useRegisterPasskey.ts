@@ -78,8 +78,9 @@ export interface RegisterPasskeyCommonOptions {
   wallets?: WalletSpec[] | undefined;
   /** Also register a recovery key and show its kit (default true, as Dfns recommends). */
   recoveryKey?: boolean | undefined;
+  // Method syntax on purpose: the logged-in overload's narrower onSuccess then fits these options.
   /** Called once, after the kit is confirmed saved (and after the login, with `autoLogin`). */
-  onSuccess?: ((result: RegisterPasskeyResult) => void) | undefined;
+  onSuccess?(result: RegisterPasskeyResult): void;
   /** Called once per failed step, with the kit error the flow now shows. */
   onError?: ((error: DfnsAuthError) => void) | undefined;
 }
@@ -135,11 +136,7 @@ function withoutToken(challenge: RegistrationChallenge): RegistrationChallenge {
  */
 export function useRegisterPasskey(options: UseLoggedInRegisterPasskeyOptions): UseRegisterPasskeyResult;
 export function useRegisterPasskey(options?: UseRegisterPasskeyOptions): UseRegisterPasskeyResult;
-export function useRegisterPasskey(
-  loggedInOrNot: UseRegisterPasskeyOptions | UseLoggedInRegisterPasskeyOptions = {},
-): UseRegisterPasskeyResult {
-  // The overloads only narrow onSuccess's argument; at run time both are the same options.
-  const options = loggedInOrNot as UseRegisterPasskeyOptions;
+export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): UseRegisterPasskeyResult {
   const config = useDfnsAuth('useRegisterPasskey');
   const { state, send, current, isCurrent, nextSignal, abort } = useFlowMachine(reduce, initialState);
   const configRef = useLatest(config);
