@@ -1,10 +1,16 @@
 'use client';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { RecoveryKit } from '../../flows/flowState';
 import { recoveryKitText } from '../../messages/recoveryKitText';
 import type { DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+
+/**
+ * How long the print frame may stay without an `afterprint` (some mobile browsers never fire it):
+ * long enough for a print dialog that does not block, short enough that the kit does not linger.
+ */
+export const PRINT_FRAME_FALLBACK_MS = 60_000;
 
 /** Props of the recovery kit panel. */
 export interface RecoveryKitPanelProps {
@@ -26,6 +32,15 @@ export function RecoveryKitPanel({ kit, messages, onSaved }: RecoveryKitPanelPro
   const headingRef = useRef<HTMLHeadingElement>(null);
   const checkboxId = useId();
   const text = recoveryKitText(kit, messages);
+  // The print frame holds the kit's text: at most one, gone after printing, after a fallback delay, or on unmount.
+  const printFrame = useRef<{ frame: HTMLIFrameElement; timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
+  const removePrintFrame = (): void => {
+    if (!printFrame.current) return;
+    clearTimeout(printFrame.current.timer);
+    printFrame.current.frame.remove();
+    printFrame.current = undefined;
+  };
+  useEffect(() => removePrintFrame, []);
 
   // The kit replaces the previous step: move focus to it so the user hears what changed.
   useIsomorphicLayoutEffect(() => {
@@ -54,6 +69,7 @@ export function RecoveryKitPanel({ kit, messages, onSaved }: RecoveryKitPanelPro
   // Printing from a hidden same-origin frame prints only the kit, without global print CSS
   // (which would leak into the host app) and without inline script (strict CSP friendly).
   const printKit = (): void => {
+    removePrintFrame();
     const frame = document.createElement('iframe');
     frame.setAttribute('aria-hidden', 'true');
     frame.style.position = 'fixed';
@@ -73,7 +89,8 @@ export function RecoveryKitPanel({ kit, messages, onSaved }: RecoveryKitPanelPro
     pre.textContent = text;
     doc.title = copy.title;
     doc.body.appendChild(pre);
-    win.addEventListener('afterprint', () => frame.remove(), { once: true });
+    printFrame.current = { frame, timer: setTimeout(removePrintFrame, PRINT_FRAME_FALLBACK_MS) };
+    win.addEventListener('afterprint', removePrintFrame, { once: true });
     win.focus();
     win.print();
   };
