@@ -2,10 +2,35 @@
  * `npx dfns-emulator`: the emulator over HTTP for Dfns's own SDK, a backend, or a page on another
  * port. Prints a seeded user and its registration code, so a person can register straight away.
  */
-import { createDfnsEmulator } from './createDfnsEmulator';
 import { DEFAULT_ORIGINS } from './options';
 import { CLI_USAGE, parseCliArgs, type CliOptions } from './parseCliArgs';
-import { startEmulatorServer } from './node';
+
+/**
+ * The verifier the emulator needs, an optional peer of the kit: apps that never run the emulator
+ * do not install it (docs/emulator-package.md). Kept equal to the kit's devDependency by a test.
+ */
+export const VERIFIER_PACKAGE = '@simplewebauthn/server@14.0.3';
+
+/** Whether `error` is Node failing to find the verifier package. */
+function isMissingVerifier(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'ERR_MODULE_NOT_FOUND' && String(message).includes('@simplewebauthn/server');
+}
+
+/** The emulator core and Node server, loaded after the arguments so `--help` needs no verifier. */
+async function loadEmulator(): Promise<[typeof import('./createDfnsEmulator'), typeof import('./node')]> {
+  try {
+    return await Promise.all([import('./createDfnsEmulator'), import('./node')]);
+  } catch (error) {
+    if (!isMissingVerifier(error)) throw error;
+    console.error(`dfns-emulator verifies passkeys with @simplewebauthn/server, which apps that only use the kit do not install.
+Install it next to the kit, then run dfns-emulator again:
+  npm i -D ${VERIFIER_PACKAGE}
+or, without installing anything into the project:
+  npx -p dfns-react-kit -p ${VERIFIER_PACKAGE} dfns-emulator`);
+    process.exit(1);
+  }
+}
 
 async function main(): Promise<void> {
   let options: CliOptions;
@@ -19,6 +44,7 @@ async function main(): Promise<void> {
     console.log(CLI_USAGE);
     return;
   }
+  const [{ createDfnsEmulator }, { startEmulatorServer }] = await loadEmulator();
   const origins = options.origins.length > 0 ? options.origins : [...DEFAULT_ORIGINS];
   const emulator = createDfnsEmulator({ rpId: options.rpId, origins, orgId: options.orgId });
   const { registrationCode } = emulator.createUser({ username: options.username });
