@@ -2,7 +2,9 @@
  * Keeps secrets (temporary tokens, one-time codes, user action tokens) out of react-query's
  * mutation cache. react-query stores each mutation's variables in `mutation.state.variables`,
  * which devtools display and persisters serialise. Hooks replace secret fields with an opaque
- * handle before `mutate`; the mutation function reveals them just before the request.
+ * handle before `mutate`; the mutation function reveals them just before the request. Likewise
+ * secret response fields (tokens, temporary tokens, codes) are concealed before react-query stores
+ * them as the mutation's `data`, and revealed for the app by the hook.
  */
 
 const vault = new WeakMap<object, string>();
@@ -47,4 +49,36 @@ export function revealFields<T extends object, K extends keyof T>(variables: Con
   const copy = { ...variables } as Record<PropertyKey, unknown>;
   for (const key of keys) copy[key] = reveal(copy[key]);
   return copy as T;
+}
+
+/** Response fields that are secrets: tokens, temporary tokens, user action tokens, one-time codes. */
+const SECRET_RESULT_FIELDS: ReadonlySet<string> = new Set(['token', 'temporaryAuthenticationToken', 'userAction', 'code']);
+
+/**
+ * A response with its secret fields (`SECRET_RESULT_FIELDS`, at the top or one object down, such
+ * as `authentication.token`) concealed, for what react-query stores as a mutation's `data`.
+ */
+export function concealResult<T>(data: T, depth = 0): T {
+  if (!isPlainObject(data) || depth > 1) return data;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    copy[key] = typeof value === 'string' && SECRET_RESULT_FIELDS.has(key) ? conceal(value) : concealResult(value, depth + 1);
+  }
+  return copy as T;
+}
+
+/** The response `concealResult` was given, with every secret revealed again (a new object). */
+export function revealResult<T>(data: T, depth = 0): T {
+  if (!isPlainObject(data) || depth > 1) return data;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    copy[key] = typeof value === 'object' && value !== null && vault.has(value) ? reveal(value) : revealResult(value, depth + 1);
+  }
+  return copy as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
