@@ -12,6 +12,7 @@ import { expectErrorCode, expectStatus } from './support/play';
 const NAME = 'ConfirmUserAction';
 const approve = englishMessages.buttons.approve;
 const retry = englishMessages.buttons.retry;
+const m = englishMessages;
 /** A wallet creation: Dfns protects it with a user action, the emulator verifies the signature. */
 const createWallet = { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia', name: 'Treasury' } } as const;
 /** Long enough that the story stays in the step while a person (or a test) looks at it. */
@@ -27,7 +28,8 @@ const meta = {
   argTypes: {
     ...kitArgTypes,
     request: { description: 'The request to confirm: shown to the user, signed with their passkey, then sent', control: 'object' },
-    summary: { description: 'What the request does, in your users’ words, shown above the method, path and fields', control: 'text' },
+    summary: { description: 'What the request does, in your users’ words: the lead of the card, with the method, path and fields folded under it', control: 'text' },
+    onCancel: eventArg('Decline: the user refused; nothing was signed or sent'),
     onSuccess: eventArg('Called with the parsed response of the request'),
     onPending: eventArg('Called on HTTP 202: the request waits for an approver under a policy'),
     onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
@@ -142,6 +144,18 @@ export const Cancelled: Story = {
   },
 };
 
+/** The user declines: nothing is signed or sent, `onCancel` is called, and the card says so. */
+export const Declined: Story = {
+  args: { onCancel: fn() },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: m.buttons.decline }));
+    await expectStatus(canvasElement, NAME, 'declined');
+    await expect(args.onCancel).toHaveBeenCalledTimes(1);
+    await expect(args.onSuccess).not.toHaveBeenCalled();
+    await expect(within(canvasElement).getByText(m.userAction.declined)).toBeInTheDocument();
+  },
+};
+
 /** Cancelled once, then retried: the retry fetches a fresh challenge and succeeds. */
 export const RetryAfterCancel: Story = {
   parameters: dfns({ session: 'fixture', authenticator: { get: ['cancel', 'succeed'] } }),
@@ -245,6 +259,7 @@ export const AllStates: Story = {
         'AwaitingApproval',
         'Success',
         'Cancelled',
+        'Declined',
         'InvalidDomain',
         'Unsupported',
         'NetworkDown',

@@ -175,6 +175,29 @@ export const RateLimited: Story = {
   },
 };
 
+/**
+ * Dfns rate limits with `Retry-After` (one request a minute here: the login's second request is
+ * refused): Try again counts down and becomes active when the wait is over.
+ */
+export const RateLimitedCountdown: Story = {
+  parameters: dfns({ authenticator: { get: 'succeed' }, rateLimitPerMinute: 1 }),
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement);
+    await expectErrorCode(canvasElement, NAME, 'rate_limited');
+    const alert = within(canvasElement).getByRole('alert');
+    await expect(within(alert).getByRole('button', { name: /\d+ s$/ })).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/** The app passes `onCancel` (e.g. to close its dialog): Cancel under the step stops the sign-in and calls it. */
+export const WithCancel: Story = {
+  args: { username: undefined, onCancel: fn() },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: m.buttons.cancel }));
+    await expect(args.onCancel).toHaveBeenCalledTimes(1);
+  },
+};
+
 /** Something between the app and Dfns answers HTML. */
 export const MalformedResponse: Story = {
   parameters: dfns({
@@ -253,7 +276,9 @@ export const AllStates: Story = {
         'NetworkDown',
         'ServerError',
         'RateLimited',
+        'RateLimitedCountdown',
         'MalformedResponse',
+        'WithCancel',
       ]}
     />
   ),

@@ -146,6 +146,33 @@ export const AlreadyRegistered: Story = {
   play: async ({ canvasElement, loaded }) => {
     await fillAndSubmit(canvasElement, loaded);
     await expectErrorCode(canvasElement, NAME, 'passkey_already_registered');
+    // No Try again (it would fail the same way) and no Sign in instead (the app passed no onSignInInstead).
+    await expect(within(canvasElement).queryByRole('button', { name: m.buttons.retry })).toBeNull();
+  },
+};
+
+/** The passkey exists already and the app passes `onSignInInstead`: the alert offers to sign in instead. */
+export const AlreadyRegisteredSignInInstead: Story = {
+  args: { onSignInInstead: fn() },
+  parameters: dfns({ invite: true, authenticator: { create: 'already-registered' } }),
+  play: async ({ canvasElement, loaded, args }) => {
+    await fillAndSubmit(canvasElement, loaded);
+    await expectErrorCode(canvasElement, NAME, 'passkey_already_registered');
+    await userEvent.click(within(canvasElement).getByRole('button', { name: m.buttons.signInInstead }));
+    await expect(args.onSignInInstead).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The app passes `onCancel`: a Cancel button under the step stops the flow and calls it. */
+export const WithCancel: Story = {
+  args: { onCancel: fn() },
+  parameters: dfns({ invite: true, authenticator: { create: 'hang' } }),
+  play: async ({ canvasElement, loaded, args }) => {
+    await fillAndSubmit(canvasElement, loaded);
+    await expectStatus(canvasElement, NAME, 'awaiting-authenticator');
+    await userEvent.click(within(canvasElement).getByRole('button', { name: m.buttons.cancel }));
+    await expect(args.onCancel).toHaveBeenCalledTimes(1);
+    await expectStatus(canvasElement, NAME, 'idle');
   },
 };
 
@@ -255,6 +282,8 @@ export const AllStates: Story = {
         'Success',
         'Cancelled',
         'AlreadyRegistered',
+        'AlreadyRegisteredSignInInstead',
+        'WithCancel',
         'InvalidDomain',
         'Unsupported',
         'NetworkDown',

@@ -14,6 +14,8 @@ import { useKitMessages } from './parts/useKitMessages';
 export interface AddPasskeyProps extends KitComponentProps {
   onSuccess?: ((result: { credential: Credential }) => void) | undefined;
   onError?: ((error: DfnsAuthError) => void) | undefined;
+  /** Leaves the flow (e.g. closes your dialog): a Cancel button is shown until the credential exists, when given. */
+  onCancel?: (() => void) | undefined;
   messages?: DeepPartial<DfnsMessages> | undefined;
   /** Replaces the default markup (still inside the root) with your own, driven by the hook. */
   children?: ((hook: UseAddCredentialResult) => ReactNode) | undefined;
@@ -27,7 +29,7 @@ export interface AddPasskeyProps extends KitComponentProps {
  * <AddPasskey onSuccess={({ credential }) => console.log(credential.name)} />
  */
 export function AddPasskey(props: AddPasskeyProps): ReactNode {
-  const { onSuccess, onError, messages: overrides, children, ...frame } = props;
+  const { onSuccess, onError, onCancel, messages: overrides, children, ...frame } = props;
   const messages = useKitMessages(overrides, 'AddPasskey');
   const hook = useAddPasskey({ onSuccess, onError });
   const defaultName = useCallback(
@@ -44,6 +46,8 @@ export function AddPasskey(props: AddPasskeyProps): ReactNode {
       submitLabel={messages.buttons.addPasskey}
       nameHint={messages.hints.credentialName}
       defaultName={defaultName}
+      successNext={messages.nextSteps.passkeyAdded}
+      onCancel={onCancel}
       successText={(name) => messages.success.passkeyAdded({ name })}
     >
       {children}

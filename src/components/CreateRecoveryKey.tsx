@@ -14,6 +14,8 @@ export interface CreateRecoveryKeyProps extends KitComponentProps {
   /** Called once the user confirmed they saved the new recovery kit. */
   onSuccess?: ((result: { credential: Credential }) => void) | undefined;
   onError?: ((error: DfnsAuthError) => void) | undefined;
+  /** Leaves the flow (e.g. closes your dialog): a Cancel button is shown until the credential exists, when given. */
+  onCancel?: (() => void) | undefined;
   messages?: DeepPartial<DfnsMessages> | undefined;
   /** Replaces the default markup (still inside the root) with your own, driven by the hook. */
   children?: ((hook: UseAddCredentialResult) => ReactNode) | undefined;
@@ -27,7 +29,7 @@ export interface CreateRecoveryKeyProps extends KitComponentProps {
  * <CreateRecoveryKey onSuccess={() => router.push('/settings')} />
  */
 export function CreateRecoveryKey(props: CreateRecoveryKeyProps): ReactNode {
-  const { onSuccess, onError, messages: overrides, children, ...frame } = props;
+  const { onSuccess, onError, onCancel, messages: overrides, children, ...frame } = props;
   const messages = useKitMessages(overrides, 'CreateRecoveryKey');
   const hook = useCreateRecoveryKey({ onSuccess, onError });
   const defaultName = useCallback(() => messages.credentialNames.recoveryKey, [messages]);
@@ -41,6 +43,8 @@ export function CreateRecoveryKey(props: CreateRecoveryKeyProps): ReactNode {
       submitLabel={messages.buttons.addRecoveryKey}
       nameHint={messages.hints.recoveryKeyName}
       defaultName={defaultName}
+      successNext={messages.nextSteps.recoveryKeyAdded}
+      onCancel={onCancel}
       successText={() => messages.success.recoveryKeyAdded}
     >
       {children}

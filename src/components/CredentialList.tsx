@@ -12,6 +12,7 @@ import { dfnsKeys } from '../query/dfnsKeys';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { KeyIcon, PasskeyIcon } from './parts/icons';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
@@ -62,7 +63,7 @@ export function CredentialList(props: CredentialListProps): ReactNode {
       {children ? (
         children(list)
       ) : list.status === 'error' ? (
-        <ErrorAlert error={list.error} messages={messages} onRetry={() => void list.refetch()} />
+        <ErrorAlert error={list.error} messages={messages} onRetry={() => void list.refetch()} readOnly />
       ) : list.status === 'pending' ? null : items.length === 0 ? (
         <p className="dfns-empty">{copy.empty}</p>
       ) : (
@@ -168,15 +169,22 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
 
   return (
     <li className="dfns-list-item dfns-credential" data-kind={credential.kind} data-active={credential.isActive} aria-labelledby={nameId}>
+      <span className="dfns-credential-icon">{credential.kind === 'Fido2' ? <PasskeyIcon /> : <KeyIcon />}</span>
       <div className="dfns-credential-info">
-        <span id={nameId} className="dfns-credential-name">
-          {name}
-        </span>{' '}
-        {name === credential.name.trim() ? <span className="dfns-credential-kind">{copy.kinds[credential.kind]}</span> : null}{' '}
-        <span className="dfns-badge" data-active={credential.isActive} data-tone={credential.isActive ? 'success' : undefined}>
-          {credential.isActive ? copy.active : copy.inactive}
-        </span>
-        {dateAdded ? <p className="dfns-hint">{copy.createdOn({ date: dateAdded })}</p> : null}
+        {/* The name on its own line and the kind on the next, so "Laptop passkey" never runs into "Passkey". */}
+        <p className="dfns-credential-title">
+          <span id={nameId} className="dfns-credential-name">
+            {name}
+          </span>{' '}
+          <span className="dfns-badge" data-active={credential.isActive} data-tone={credential.isActive ? 'success' : undefined}>
+            {credential.isActive ? copy.active : copy.inactive}
+          </span>
+        </p>
+        <p className="dfns-credential-meta">
+          {name === credential.name.trim() ? <span className="dfns-credential-kind">{copy.kinds[credential.kind]}</span> : null}
+          {name === credential.name.trim() && dateAdded ? <span aria-hidden="true"> · </span> : null}
+          {dateAdded ? <span className="dfns-credential-date">{copy.createdOn({ date: dateAdded })}</span> : null}
+        </p>
       </div>
       {state.status === 'error' ? (
         <ErrorAlert
@@ -184,7 +192,7 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
           messages={messages}
           onRetry={() => void signer.retry().catch(() => undefined)}
           onContinue={state.challenge ? () => void signer.continue().catch(() => undefined) : undefined}
-          onCancel={cancel}
+          onBack={cancel}
         />
       ) : state.status === 'awaiting-approval' ? (
         <p className="dfns-notice">{messages.userAction.pendingApproval}</p>

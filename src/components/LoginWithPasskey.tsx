@@ -8,8 +8,11 @@ import {
 } from '../hooks/useLoginWithPasskey';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
+import { Divider } from './parts/Divider';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { PasskeyIcon } from './parts/icons';
+import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
@@ -25,6 +28,8 @@ export interface LoginWithPasskeyProps extends KitComponentProps {
   /** Receives the login token. */
   onSuccess?: ((result: LoginWithPasskeyResult) => void) | undefined;
   onError?: ((error: DfnsAuthError) => void) | undefined;
+  /** Leaves the sign-in (e.g. closes your dialog): a Cancel button is shown on every step but success when given. */
+  onCancel?: (() => void) | undefined;
   /** Overrides of the provider's messages, for this component only. */
   messages?: DeepPartial<DfnsMessages> | undefined;
   /** Replaces the default markup (inside the root) with your own, driven by the hook. */
@@ -40,13 +45,16 @@ export interface LoginWithPasskeyProps extends KitComponentProps {
  * <LoginWithPasskey onSuccess={({ token }) => session.set(token)} />
  */
 export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
-  const { username, usernameless = true, autofill, onSuccess, onError, messages: overrides, children, ...frame } = props;
+  const { username, usernameless = true, autofill, onSuccess, onError, onCancel, messages: overrides, children, ...frame } = props;
   const messages = useKitMessages(overrides, 'LoginWithPasskey');
   const login = useLoginWithPasskey({ onSuccess, onError, autofill: autofill ?? username === undefined });
   const { state } = login;
   const formRef = useRef<HTMLFormElement>(null);
-  const successRef = useRef<HTMLParagraphElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
   const previousStatus = useRef(state.status);
+  // Which button started the sign-in: only that one shows the spinner (set in the click, read in
+  // the render its state change causes; a ref, so no extra commit).
+  const pressed = useRef<'form' | 'picker'>('form');
   const copy = messages.components.loginWithPasskey;
   const busy = state.status !== 'idle';
 
@@ -72,6 +80,7 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
+    pressed.current = 'form';
     login.start({ username: typedUsername() });
   };
 
@@ -84,15 +93,11 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
             messages={messages}
             onRetry={login.retry}
             onContinue={state.challenge ? login.continue : undefined}
-            onCancel={login.reset}
+            onBack={login.reset}
           />
         );
       case 'success':
-        return (
-          <p ref={successRef} tabIndex={-1} className="dfns-success">
-            {messages.success.signedIn}
-          </p>
-        );
+        return <SuccessPanel focusRef={successRef} title={messages.success.signedIn} nextStep={messages.nextSteps.signedIn} />;
       case 'idle':
       case 'fetching-challenge':
       case 'awaiting-authenticator':
@@ -112,22 +117,39 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
                 onBlur={prefetchTyped}
               />
             ) : null}
-            <div className="dfns-actions">
-              <Button type="submit" busy={busy} onPointerEnter={prefetchTyped} onFocus={prefetchTyped}>
-                {username === undefined ? messages.buttons.continue : messages.buttons.signIn}
-              </Button>
-              {username === undefined && usernameless ? (
+            <Button
+              type="submit"
+              icon={<PasskeyIcon />}
+              busy={busy && pressed.current === 'form'}
+              aria-disabled={busy || undefined}
+              onPointerEnter={prefetchTyped}
+              onFocus={prefetchTyped}
+            >
+              {username === undefined ? messages.buttons.continue : messages.buttons.signIn}
+            </Button>
+            {username === undefined && usernameless ? (
+              <>
+                <Divider label={messages.labels.or} />
                 <Button
                   variant="secondary"
-                  busy={busy}
+                  icon={<PasskeyIcon />}
+                  busy={busy && pressed.current === 'picker'}
+                  aria-disabled={busy || undefined}
                   onPointerEnter={() => login.prefetch()}
                   onFocus={() => login.prefetch()}
-                  onClick={() => login.start()}
+                  onClick={
+                    busy
+                      ? undefined
+                      : () => {
+                          pressed.current = 'picker';
+                          login.start();
+                        }
+                  }
                 >
                   {messages.buttons.signInUsernameless}
                 </Button>
-              ) : null}
-            </div>
+              </>
+            ) : null}
           </form>
         );
       default:
@@ -142,8 +164,18 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
       status={state.status}
       title={copy.title}
       description={copy.description}
-      // The focused success message is read when it takes focus: announcing it here too would say it twice.
-      statusText={state.status === 'success' && !children ? '' : messages.status.loginWithPasskey[state.status]}
+      // The focused success message and the alert are read when they appear: announcing them here too
+      // would say them twice (a render prop shows neither, so it keeps the status).
+      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : messages.status.loginWithPasskey[state.status]}
+      onCancel={
+        onCancel && state.status !== 'success'
+          ? () => {
+              login.reset();
+              onCancel();
+            }
+          : undefined
+      }
+      cancelLabel={messages.buttons.cancel}
     >
       {children ? children(login) : body()}
     </FlowFrame>

@@ -3,18 +3,21 @@ import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNo
 import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
 import { useRecoverAccount, type UseLoggedInRecoverAccountOptions, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
 import { MAX_RECOVERY_KIT_LENGTH, parseRecoveryKit } from '../keys/parseRecoveryKit';
-import { errorMessage } from '../messages/errorMessage';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { PasskeyIcon } from './parts/icons';
 import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
+import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** Props of `<RecoverAccount/>`. */
 export interface RecoverAccountProps extends KitComponentProps, UseRecoverAccountOptions {
+  /** Leaves the recovery (e.g. back to your sign-in page): a Cancel button is shown until the account is recovered, when given. */
+  onCancel?: (() => void) | undefined;
   /** Overrides of the provider's catalogue for this component. */
   messages?: DeepPartial<DfnsMessages> | undefined;
   /** Replaces the default markup (inside the root) with your own, driven by the hook. */
@@ -59,7 +62,7 @@ function fieldOf(
 export function RecoverAccount(props: LoggedInRecoverAccountProps): ReactNode;
 export function RecoverAccount(props: RecoverAccountProps): ReactNode;
 export function RecoverAccount(props: RecoverAccountProps): ReactNode {
-  const { messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
+  const { messages: overrides, children, className, unstyled, headingLevel, logo, onCancel, ...options } = props;
   const messages = useKitMessages(overrides, 'RecoverAccount');
   const recovery = useRecoverAccount(options);
   const { state, mode, codeSent, promptOpen } = recovery;
@@ -74,7 +77,8 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   const fileId = useId();
   const fileHintId = `${fileId}-hint`;
   const stepHeading = useRef<HTMLHeadingElement>(null);
-  const successRef = useRef<HTMLParagraphElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const fieldError = fieldOf(state, options.username ?? username);
   const errorCode = state.status === 'error' ? state.error.code : undefined;
@@ -104,7 +108,9 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
     if (status === 'awaiting-authenticator') stepHeading.current?.focus();
     // The kit's button is gone: the message takes focus, which also reads it out once.
     if (status === 'success') successRef.current?.focus();
-  }, [status]);
+    // A mistake in a field is said once, under that field: focus goes there to fix it.
+    if (fieldError) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [status, fieldError?.error]);
 
   const copy = messages.recoverAccount;
   const statusText = (() => {
@@ -112,7 +118,8 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
     if (status === 'awaiting-authenticator' && !promptOpen) return copy.newPasskeyDescription;
     if (status === 'code-sent' && !codeSent) return '';
     // The focused success message is read when it takes focus: announcing it here too would say it twice.
-    if (status === 'success' && !children) return '';
+    // The alert says what went wrong: the status line stays quiet rather than say it again.
+    if ((status === 'success' || status === 'error') && !children) return '';
     return messages.status.recoverAccount[status];
   })();
 
@@ -165,7 +172,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   };
 
   const invalid = (field: string): string | undefined =>
-    fieldError?.field === field ? errorMessage(messages, fieldError.error) : undefined;
+    fieldError?.field === field ? messages.errors[fieldError.error.code] : undefined;
 
   const usernameField = (
     <TextField
@@ -181,7 +188,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   );
 
   const codesForm = (
-    <form className="dfns-form" onSubmit={submitCodes} noValidate hidden={!codesVisible}>
+    <form ref={formRef} className="dfns-form" onSubmit={submitCodes} noValidate hidden={!codesVisible}>
       {askedForUsername ? usernameField : null}
       {mode === 'standard' ? (
         <TextField
@@ -240,7 +247,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       <div className="dfns-actions">
         <Button type="submit">{messages.buttons.recover}</Button>
         {mode === 'standard' ? (
-          <Button variant="secondary" onClick={() => recovery.sendCode(options.username ?? username)}>
+          <Button variant="ghost" onClick={() => recovery.sendCode(options.username ?? username)}>
             {codeSent ? messages.buttons.resendCode : messages.buttons.sendCode}
           </Button>
         ) : null}
@@ -265,7 +272,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
             {askedForUsername ? usernameField : null}
             <div className="dfns-actions">
               <Button type="submit">{messages.buttons.sendCode}</Button>
-              <Button variant="secondary" onClick={recovery.haveCode}>
+              <Button variant="ghost" onClick={recovery.haveCode}>
                 {messages.buttons.haveCode}
               </Button>
             </div>
@@ -280,8 +287,9 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
           <div className="dfns-actions">
             {/* The busy button keeps the label of the one that was pressed. */}
             <Button busy>{status === 'sending-code' ? messages.buttons.sendCode : messages.buttons.recover}</Button>
-            <Button variant="secondary" onClick={recovery.reset}>
-              {messages.buttons.cancel}
+            {/* Stops the running request and goes back to the form (Cancel, under the step, leaves the flow). */}
+            <Button variant="ghost" onClick={recovery.reset}>
+              {messages.buttons.back}
             </Button>
           </div>
         );
@@ -293,7 +301,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
             </h3>
             <p className="dfns-description">{copy.newPasskeyDescription}</p>
             <div className="dfns-actions">
-              <Button busy={promptOpen} onClick={recovery.createNewPasskey}>
+              <Button busy={promptOpen} icon={<PasskeyIcon />} onClick={recovery.createNewPasskey}>
                 {messages.buttons.createNewPasskey}
               </Button>
             </div>
@@ -311,25 +319,22 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
         return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={recovery.kitSaved} />;
       case 'success':
         return (
-          <p ref={successRef} tabIndex={-1} className="dfns-success">
-            {messages.success.recovered({ username: state.user.username })}
-          </p>
+          <SuccessPanel
+            focusRef={successRef}
+            title={messages.success.recovered({ username: state.user.username })}
+            nextStep={messages.nextSteps.recovered}
+          />
         );
       case 'error':
-        if (fieldError) {
-          return (
-            <>
-              <ErrorAlert error={state.error} messages={messages} onRetry={recovery.editCodes} />
-            </>
-          );
-        }
+        // Said once, under its field (in role="alert"); the form stays, and submitting it again retries.
+        if (fieldError) return null;
         return (
           <ErrorAlert
             error={state.error}
             messages={messages}
             onRetry={recovery.retry}
             onContinue={state.challenge ? recovery.continue : undefined}
-            onCancel={state.user ? undefined : recovery.reset}
+            onBack={state.user ? undefined : recovery.reset}
           />
         );
       default:
@@ -347,6 +352,17 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       className={className}
       unstyled={unstyled}
       headingLevel={headingLevel}
+      logo={logo}
+      // Once the account is recovered (the kit step, and errors after it) there is nothing left to leave.
+      onCancel={
+        onCancel && !(status === 'success' || status === 'showing-recovery-kit' || (state.status === 'error' && state.user))
+          ? () => {
+              recovery.reset();
+              onCancel();
+            }
+          : undefined
+      }
+      cancelLabel={messages.buttons.cancel}
     >
       {children ? (
         children(recovery)

@@ -11,7 +11,9 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { PasskeyIcon } from './parts/icons';
 import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
+import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
@@ -24,6 +26,13 @@ export type RegisterPasskeyProps = KitComponentProps &
     username?: string | undefined;
     /** The emailed registration code (`standard` and `endUser` modes); a field is shown when omitted. */
     registrationCode?: string | undefined;
+    /** Leaves the registration (e.g. closes your dialog): a Cancel button is shown until a passkey exists, when given. */
+    onCancel?: (() => void) | undefined;
+    /**
+     * The device already has a passkey for this user (`passkey_already_registered`): a "Sign in
+     * instead" button in the alert calls this, e.g. to show your `<LoginWithPasskey/>`. Not shown without it.
+     */
+    onSignInInstead?: (() => void) | undefined;
     /** Overrides of the provider's messages, for this component only. */
     messages?: DeepPartial<DfnsMessages> | undefined;
     /** Replaces the default markup (inside the root) with your own, driven by the hook. */
@@ -44,16 +53,16 @@ export type LoggedInRegisterPasskeyProps = Omit<RegisterPasskeyProps, keyof Regi
 export function RegisterPasskey(props: LoggedInRegisterPasskeyProps): ReactNode;
 export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode;
 export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
-  const { username, registrationCode, messages: overrides, children, className, unstyled, headingLevel, ...options } = props;
+  const { username, registrationCode, onCancel, onSignInInstead, messages: overrides, children, className, unstyled, headingLevel, logo, ...options } = props;
   // Named one by one so the rest stays the hook's options; `satisfies` fails the build if the frame gains a prop.
-  const frame = { className, unstyled, headingLevel } satisfies Record<keyof KitComponentProps, unknown>;
+  const frame = { className, unstyled, headingLevel, logo } satisfies Record<keyof KitComponentProps, unknown>;
   const mode = options.mode ?? 'standard';
   const messages = useKitMessages(overrides, 'RegisterPasskey');
   // The rest are the hook's options, `mode` and `getChallenge` still tied together.
   const register = useRegisterPasskey(options);
   const { state } = register;
   const formRef = useRef<HTMLFormElement>(null);
-  const successRef = useRef<HTMLParagraphElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
   const previousStatus = useRef(state.status);
   // Not a secret: kept so that going back from an error does not make the user type it again.
   const lastUsername = useRef('');
@@ -94,16 +103,19 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
             messages={messages}
             onRetry={register.retry}
             onContinue={state.challenge ? register.continue : undefined}
-            onCancel={state.user ? undefined : register.reset}
+            onBack={state.user ? undefined : register.reset}
+            onSignInInstead={onSignInInstead}
           />
         );
       case 'showing-recovery-kit':
         return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={register.confirmKitSaved} />;
       case 'success':
         return (
-          <p ref={successRef} tabIndex={-1} className="dfns-success">
-            {messages.success.registered({ username: state.user.username })}
-          </p>
+          <SuccessPanel
+            focusRef={successRef}
+            title={messages.success.registered({ username: state.user.username })}
+            nextStep={messages.nextSteps.registered}
+          />
         );
       case 'idle':
       case 'fetching-challenge':
@@ -139,11 +151,9 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
                 readOnly={busy}
               />
             ) : null}
-            <div className="dfns-actions">
-              <Button type="submit" busy={busy}>
-                {messages.buttons.register}
-              </Button>
-            </div>
+            <Button type="submit" busy={busy} icon={<PasskeyIcon />}>
+              {messages.buttons.register}
+            </Button>
           </form>
         );
       default:
@@ -158,8 +168,19 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
       status={state.status}
       title={copy.title}
       description={copy.description}
-      // The focused success message is read when it takes focus: announcing it here too would say it twice.
-      statusText={state.status === 'success' && !children ? '' : messages.status.registerPasskey[state.status]}
+      // The focused success message and the alert are read when they appear: announcing them here too
+      // would say them twice (a render prop shows neither, so it keeps the status).
+      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : messages.status.registerPasskey[state.status]}
+      // Once the passkey exists (the kit step, and errors after it) leaving would strand the user halfway.
+      onCancel={
+        onCancel && !(state.status === 'success' || state.status === 'showing-recovery-kit' || (state.status === 'error' && state.user))
+          ? () => {
+              register.reset();
+              onCancel();
+            }
+          : undefined
+      }
+      cancelLabel={messages.buttons.cancel}
     >
       {children ? children(register) : body()}
     </FlowFrame>

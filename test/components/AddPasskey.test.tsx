@@ -60,7 +60,7 @@ describe('<AddPasskey>', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0].credential).toMatchObject({ kind: 'Fido2', name: 'Work laptop', isActive: true });
     // Said once: by the focused success message, not again by the live region.
-    expect(screen.getByText(englishMessages.success.passkeyAdded({ name: 'Work laptop' }))).toHaveFocus();
+    expect(screen.getByText(englishMessages.success.passkeyAdded({ name: 'Work laptop' })).closest('.dfns-success')).toHaveFocus();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(container.textContent).not.toContain(englishMessages.status.addPasskey.success);
     expect(emulator.credentials().filter((c) => c.isActive)).toHaveLength(2);
@@ -88,11 +88,11 @@ describe('<AddPasskey>', () => {
   });
 
   it.each([
-    ['cancel', errors.passkey_cancelled],
-    ['already-registered', errors.passkey_already_registered],
-    ['invalid-domain', errors.passkey_invalid_domain],
-    ['unsupported', errors.webauthn_unsupported],
-  ] as const)('shows the message for a %s create prompt and retries with a fresh challenge', async (script, text) => {
+    ['cancel', errors.passkey_cancelled, 'retry'],
+    ['already-registered', errors.passkey_already_registered, 'back'],
+    ['invalid-domain', errors.passkey_invalid_domain, 'none'],
+    ['unsupported', errors.webauthn_unsupported, 'none'],
+  ] as const)('shows the message for a %s create prompt, offers %s, and that way adds it with a fresh challenge', async (script, text, then) => {
     const authenticator = createFakeAuthenticator({ create: [script, 'succeed'], authenticator: devices });
     const onError = vi.fn();
     const { container } = renderWithKit(<AddPasskey onError={onError} />, { emulator, token, authenticator });
@@ -101,7 +101,15 @@ describe('<AddPasskey>', () => {
     expect(alert).toHaveTextContent(text);
     expect(alert).toHaveFocus();
     expect(onError).toHaveBeenCalledTimes(1);
-    await userEvent.click(screen.getByRole('button', { name: buttons.retry }));
+    const offered = [...alert.querySelectorAll('.dfns-actions button')].map((button) => button.textContent);
+    // A retry only where it can help; Back where the user can change something; nothing for the site's setup.
+    expect(offered).toEqual({ retry: [buttons.retry, buttons.back], back: [buttons.back], none: [] }[then]);
+    if (then === 'none') return;
+    if (then === 'retry') await userEvent.click(screen.getByRole('button', { name: buttons.retry }));
+    else {
+      await userEvent.click(screen.getByRole('button', { name: buttons.back }));
+      await userEvent.click(addButton());
+    }
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
     expect(count('POST /auth/credentials/init')).toBe(2);
   });
@@ -126,16 +134,19 @@ describe('<AddPasskey>', () => {
   });
 
   it.each([
-    ['a 500 from the create call', { path: '/auth/credentials', method: 'POST', status: 500, times: 1 }, 'server_error'],
-    ['a 401 from the challenge', { path: '/auth/credentials/init', method: 'POST', status: 401, times: 1 }, 'unauthorized'],
-    ['a dropped connection', { path: '/auth/action', method: 'POST', drop: true, times: 1 }, 'network_error'],
-    ['a malformed 200', { path: '/auth/credentials/init', method: 'POST', status: 200, body: '<html>', times: 1 }, 'invalid_response'],
-  ] as const)('shows the message for %s and recovers with Retry', async (_name, fault, code) => {
+    ['a 500 from the create call', { path: '/auth/credentials', method: 'POST', status: 500, times: 1 }, 'server_error', buttons.retry],
+    ['a 401 from the challenge', { path: '/auth/credentials/init', method: 'POST', status: 401, times: 1 }, 'unauthorized', buttons.back],
+    ['a dropped connection', { path: '/auth/action', method: 'POST', drop: true, times: 1 }, 'network_error', buttons.retry],
+    ['a malformed 200', { path: '/auth/credentials/init', method: 'POST', status: 200, body: '<html>', times: 1 }, 'invalid_response', buttons.back],
+  ] as const)('shows the message for %s and recovers with %s', async (_name, fault, code, way) => {
     emulator.faults.set(fault);
     const { container } = renderWithKit(<AddPasskey />, { emulator, token, authenticator: devices });
     await userEvent.click(addButton());
     expect(await screen.findByRole('alert')).toHaveTextContent(errors[code]);
-    await userEvent.click(screen.getByRole('button', { name: buttons.retry }));
+    // Not retryable: the same request would fail the same way, so no Try again.
+    if (way === buttons.back) expect(screen.queryByRole('button', { name: buttons.retry })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: way }));
+    if (way === buttons.back) await userEvent.click(addButton());
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
     expect(emulator.credentials().filter((c) => c.isActive)).toHaveLength(2);
   });

@@ -59,7 +59,7 @@ describe('<ConfirmUserAction>', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ network: 'EthereumSepolia', name: 'Treasury' });
     // Said once: by the focused result, not again by the live region.
-    expect(screen.getByText(englishMessages.success.approved)).toHaveFocus();
+    expect(screen.getByText(englishMessages.success.approved).closest('.dfns-success')).toHaveFocus();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(container.textContent).not.toContain(englishMessages.status.confirmUserAction.success);
   });
@@ -114,7 +114,7 @@ describe('<ConfirmUserAction>', () => {
     await prefetched();
     await userEvent.click(confirmButton());
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'awaiting-approval'));
-    expect(screen.getByText(englishMessages.userAction.pendingApproval)).toHaveFocus();
+    expect(screen.getByText(englishMessages.userAction.pendingApproval).closest('.dfns-notice')).toHaveFocus();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(onPending).toHaveBeenCalledWith(expect.objectContaining({ status: 'Pending' }));
@@ -178,14 +178,20 @@ describe('<ConfirmUserAction>', () => {
     ['a 403 from the real call', { path: '/wallets', method: 'POST', status: 403, times: 1 }, 'forbidden'],
     ['a dropped connection', { path: '/wallets', method: 'POST', drop: true, times: 1 }, 'network_error'],
     ['a malformed 200', { path: '/auth/action', method: 'POST', status: 200, body: '{"nope":', times: 1 }, 'invalid_response'],
-  ] as const)('shows the message for %s and retries with a fresh challenge', async (_name, fault, code) => {
+  ] as const)('shows the message for %s and tries again (Try again when retryable, else Back then Confirm) with a fresh challenge', async (_name, fault, code) => {
     emulator.faults.set(fault);
     const { container } = renderWithKit(<ConfirmUserAction request={WALLET} />, { emulator, token, authenticator: passkeys });
     await waitFor(() => expect(calls()).toContain(INIT));
     await userEvent.click(confirmButton());
     expect(await screen.findByRole('alert')).toHaveTextContent(errors[code]);
     const initsBefore = calls().filter((call) => call === INIT).length;
-    await userEvent.click(screen.getByRole('button', { name: englishMessages.buttons.retry }));
+    if (code === 'network_error' || code === 'server_error') await userEvent.click(screen.getByRole('button', { name: englishMessages.buttons.retry }));
+    else {
+      // A 403 or an unreadable answer would come back the same at once: no Try again, but Back to the request.
+      expect(screen.queryByRole('button', { name: englishMessages.buttons.retry })).toBeNull();
+      await userEvent.click(screen.getByRole('button', { name: englishMessages.buttons.back }));
+      await userEvent.click(confirmButton());
+    }
     await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
     expect(calls().filter((call) => call === INIT)).toHaveLength(initsBefore + 1);
     expect(emulator.snapshot().wallets).toHaveLength(1);

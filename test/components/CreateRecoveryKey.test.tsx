@@ -69,7 +69,7 @@ describe('<CreateRecoveryKey>', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0].credential).toMatchObject({ kind: 'RecoveryKey' });
     // Said once: by the focused success message, not again by the live region.
-    expect(screen.getByText(englishMessages.success.recoveryKeyAdded)).toHaveFocus();
+    expect(screen.getByText(englishMessages.success.recoveryKeyAdded).closest('.dfns-success')).toHaveFocus();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(container.textContent).not.toContain(englishMessages.status.createRecoveryKey.success);
     for (const secret of [code, token]) {

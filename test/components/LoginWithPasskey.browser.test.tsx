@@ -37,7 +37,7 @@ describe('<LoginWithPasskey/> in Chromium', () => {
     expect(result.token).toEqual(expect.any(String));
     expect(container.innerHTML).not.toContain(result.token);
     // The focused success message is read out once; the status region stays quiet at success.
-    await waitFor(() => expect(screen.getByText(englishMessages.success.signedIn)).toHaveFocus());
+    await waitFor(() => expect(screen.getByText(englishMessages.success.signedIn).closest('.dfns-success')).toHaveFocus());
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     // The token is for the registered user: the emulator accepts it for their credential list.
     expect(emulator.users().find((u) => u.userId === userId)?.username).toBe(USERNAME);

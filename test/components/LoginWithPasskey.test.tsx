@@ -91,7 +91,7 @@ describe('<LoginWithPasskey/>', () => {
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(requests).toEqual([INIT, COMPLETE]);
     // Said once: by the focused success message, not again by the live region.
-    expect(screen.getByText(englishMessages.success.signedIn)).toHaveFocus();
+    expect(screen.getByText(englishMessages.success.signedIn).closest('.dfns-success')).toHaveFocus();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(container.textContent?.split(englishMessages.status.loginWithPasskey.success)).toHaveLength(2);
     expect(container.innerHTML).not.toContain(token);
@@ -226,7 +226,7 @@ describe('<LoginWithPasskey/>', () => {
       expect(authenticator.log.get[0]!.signal!.aborted).toBe(true);
     });
 
-    it('offers autofill again after a cancelled button prompt, with one more init, and keeps that offer through Cancel', async () => {
+    it('offers autofill again after a cancelled button prompt, with one more init, and keeps that offer through Back', async () => {
       supportConditionalMediation();
       const { emulator, device } = await withJane();
       const autofill = pickableAutofill(device, createFakeAuthenticator({ get: 'cancel', authenticator: device }));
@@ -246,7 +246,7 @@ describe('<LoginWithPasskey/>', () => {
       // The button reused the first offer's challenge; the new offer fetched exactly one.
       expect(requests).toEqual([INIT, INIT]);
 
-      await userEvent.setup().click(within(alert).getByRole('button', { name: englishMessages.buttons.cancel }));
+      await userEvent.setup().click(within(alert).getByRole('button', { name: englishMessages.buttons.back }));
       expect(root(container)).toHaveAttribute('data-status', 'idle');
       await act(async () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -318,35 +318,42 @@ describe('<LoginWithPasskey/>', () => {
       username?: string;
       /** Requests of the failed attempt, before Retry. */
       failed: string[];
+      /** The way on the alert offers: Try again, Back to the form, or nothing (only the site's owner can fix it). */
+      then: 'retry' | 'back' | 'none';
     }[] = [
-      { name: 'a cancelled prompt', code: 'passkey_cancelled', get: { get: ['cancel', 'succeed'] }, failed: [INIT] },
-      { name: 'an rp id the page may not use', code: 'passkey_invalid_domain', get: { get: ['invalid-domain', 'succeed'] }, failed: [INIT] },
-      { name: 'a browser without passkeys', code: 'webauthn_unsupported', get: { get: ['unsupported', 'succeed'] }, failed: [INIT] },
+      { name: 'a cancelled prompt', code: 'passkey_cancelled', get: { get: ['cancel', 'succeed'] }, failed: [INIT], then: 'retry' },
+      { name: 'an rp id the page may not use', code: 'passkey_invalid_domain', get: { get: ['invalid-domain', 'succeed'] }, failed: [INIT], then: 'none' },
+      { name: 'a browser without passkeys', code: 'webauthn_unsupported', get: { get: ['unsupported', 'succeed'] }, failed: [INIT], then: 'none' },
       {
+        then: 'retry',
         name: 'a 500 from login init',
         code: 'server_error',
         fault: (emulator) => emulator.faults.set({ path: '/auth/login/init', status: 500, times: 1 }),
         failed: [INIT],
       },
       {
+        then: 'retry',
         name: 'a dropped connection',
         code: 'network_error',
         fault: (emulator) => emulator.faults.set({ path: '/auth/login/init', drop: true, times: 1 }),
         failed: [INIT],
       },
       {
+        then: 'back',
         name: 'a malformed 200',
         code: 'invalid_response',
         fault: (emulator) => emulator.faults.set({ path: '/auth/login/init', status: 200, body: '{"challenge":1}', times: 1 }),
         failed: [INIT],
       },
       {
+        then: 'back',
         name: 'a 401 from login completion',
         code: 'unauthorized',
         fault: (emulator) => emulator.faults.set({ path: '/auth/login', method: 'POST', status: 401, times: 1 }),
         failed: [INIT, COMPLETE],
       },
       {
+        then: 'none',
         name: 'an SSO-only user',
         code: 'sso_required',
         fault: (emulator) =>
@@ -355,7 +362,7 @@ describe('<LoginWithPasskey/>', () => {
       },
     ];
 
-    it.each(cases)('shows the catalogue message for $name, and Retry logs in with a fresh challenge', async ({ code, get, fault, failed }) => {
+    it.each(cases)('shows the catalogue title and message for $name, offers $then, and that way logs in with a fresh challenge', async ({ code, get, fault, failed, then }) => {
       const { emulator, device } = await withJane();
       fault?.(emulator);
       const authenticator = get ? createFakeAuthenticator({ ...get, authenticator: device }) : device;
@@ -376,7 +383,18 @@ describe('<LoginWithPasskey/>', () => {
       expect(onError).toHaveBeenCalledTimes(1);
       expect(onError.mock.calls[0]![0]).toMatchObject({ code });
       expect(requests).toEqual(failed);
-      await user.click(within(alert).getByRole('button', { name: englishMessages.buttons.retry }));
+      expect(alert.textContent).toContain(englishMessages.errorTitles[code]);
+      // Said once: the status line does not repeat the alert.
+      expect(screen.getByRole('status')).toBeEmptyDOMElement();
+      const offered = [...alert.querySelectorAll('.dfns-actions button')].map((button) => button.textContent);
+      const { retry, back, signIn } = englishMessages.buttons;
+      expect(offered).toEqual({ retry: [retry, back], back: [back], none: [] }[then]);
+      if (then === 'none') return;
+      if (then === 'retry') await user.click(within(alert).getByRole('button', { name: retry }));
+      else {
+        await user.click(within(alert).getByRole('button', { name: back }));
+        await user.click(screen.getByRole('button', { name: signIn }));
+      }
       await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
       expect(requests).toEqual([...failed, INIT, COMPLETE]);
       expect(onSuccess).toHaveBeenCalledTimes(1);
@@ -419,7 +437,7 @@ describe('<LoginWithPasskey/>', () => {
       expect(requests).toEqual([INIT, COMPLETE]);
     });
 
-    it('goes back to the form on Cancel and moves focus into it', async () => {
+    it('goes back to the form on Back and moves focus into it', async () => {
       const { emulator, device } = await withJane();
       const authenticator = createFakeAuthenticator({ get: 'cancel', authenticator: device });
       renderKit(<LoginWithPasskey />, { emulator, authenticator });
@@ -427,8 +445,39 @@ describe('<LoginWithPasskey/>', () => {
       await user.type(screen.getByRole('textbox', { name: englishMessages.labels.username }), 'jane@example.com');
       await user.click(screen.getByRole('button', { name: englishMessages.buttons.continue }));
       const alert = await screen.findByRole('alert');
-      await user.click(within(alert).getByRole('button', { name: englishMessages.buttons.cancel }));
+      await user.click(within(alert).getByRole('button', { name: englishMessages.buttons.back }));
       expect(screen.getByRole('textbox', { name: englishMessages.labels.username })).toHaveFocus();
+    });
+
+    it('shows Cancel only when the app passes onCancel; Cancel stops the sign-in and calls it', async () => {
+      const { emulator, device } = await withJane();
+      const authenticator = createFakeAuthenticator({ get: 'hang', authenticator: device });
+      const first = renderKit(<LoginWithPasskey />, { emulator, authenticator });
+      expect(screen.queryByRole('button', { name: englishMessages.buttons.cancel })).toBeNull();
+      first.unmount();
+      const onCancel = vi.fn();
+      const { container } = renderKit(<LoginWithPasskey username="jane@example.com" onCancel={onCancel} />, { emulator, authenticator });
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: englishMessages.buttons.signIn }));
+      await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'awaiting-authenticator'));
+      await user.click(screen.getByRole('button', { name: englishMessages.buttons.cancel }));
+      expect(onCancel).toHaveBeenCalledTimes(1);
+      expect(root(container)).toHaveAttribute('data-status', 'idle');
+    });
+
+    it('puts “or” between the username path and the passkey picker, and one spinner on the pressed button only', async () => {
+      const { emulator, device } = await withJane();
+      const authenticator = createFakeAuthenticator({ get: 'hang', authenticator: device });
+      const { container } = renderKit(<LoginWithPasskey />, { emulator, authenticator });
+      expect(screen.getByRole('separator', { name: englishMessages.labels.or })).toBeInTheDocument();
+      const picker = screen.getByRole('button', { name: englishMessages.buttons.signInUsernameless });
+      const form = screen.getByRole('button', { name: englishMessages.buttons.continue });
+      expect(picker.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+      await userEvent.setup().click(picker);
+      await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'awaiting-authenticator'));
+      expect(container.querySelectorAll('[aria-busy="true"]')).toHaveLength(1);
+      expect(picker).toHaveAttribute('aria-busy', 'true');
+      expect(form).toHaveAttribute('aria-disabled', 'true');
     });
   });
 

@@ -156,7 +156,7 @@ describe('<RecoverAccount/> in standard mode', () => {
     expect(r.onSuccess).toHaveBeenCalledWith({ user: { id: janeId, username: JANE, orgId: emulator.orgId } });
     expect(r.onError).not.toHaveBeenCalled();
     // Said once: by the focused success message, not again by the live region.
-    expect(screen.getByText(en.success.recovered({ username: JANE }))).toHaveFocus();
+    expect(screen.getByText(en.success.recovered({ username: JANE })).closest('.dfns-success')).toHaveFocus();
     expect(screen.getByRole('status').textContent).toBe('');
     expect(r.container.textContent?.split(en.status.recoverAccount.success)).toHaveLength(2);
     await expectNoAxeViolations(r.container);

@@ -97,7 +97,8 @@ describe('<RegisterPasskey/>', () => {
     expect(onSuccess).toHaveBeenCalledWith({ user: { id: userId, username: USERNAME, orgId: emulator.orgId } });
     // Said once: by the focused success message, not again by the live region.
     const success = screen.getByText(englishMessages.success.registered({ username: USERNAME }));
-    expect(success).toHaveFocus();
+    // The success panel takes focus (its title and next step are read together).
+    expect(success.closest('.dfns-success')).toHaveFocus();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(container.textContent?.split(englishMessages.status.registerPasskey.success)).toHaveLength(2);
     expect(requests).toEqual([INIT, COMPLETE]);
@@ -208,7 +209,7 @@ describe('<RegisterPasskey/>', () => {
       expect(onSuccess).toHaveBeenCalledWith({ user: expect.objectContaining({ username: USERNAME }) });
     });
 
-    it('rejects a malformed backend answer as invalid_response, and Retry asks the backend again', async () => {
+    it('rejects a malformed backend answer as invalid_response, and Back then Register asks the backend again', async () => {
       const emulator = useEmulator();
       const relay = await delegatedRelay(emulator);
       const getChallenge = vi.fn().mockResolvedValueOnce({ challenge: 'x' }).mockImplementation(relay);
@@ -220,7 +221,10 @@ describe('<RegisterPasskey/>', () => {
       await user.click(screen.getByRole('button', { name: buttons.register }));
       const alert = await screen.findByRole('alert');
       expect(alert.textContent).toContain(errors.invalid_response);
-      await user.click(within(alert).getByRole('button', { name: buttons.retry }));
+      // Not retryable (the same answer would come back): Back, and the Register button asks again.
+      expect(within(alert).queryByRole('button', { name: buttons.retry })).toBeNull();
+      await user.click(within(alert).getByRole('button', { name: buttons.back }));
+      await user.click(screen.getByRole('button', { name: buttons.register }));
       await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
       expect(getChallenge).toHaveBeenCalledTimes(2);
     });
@@ -246,39 +250,45 @@ describe('<RegisterPasskey/>', () => {
       fault?: (emulator: DfnsEmulator) => void;
       wrongCode?: boolean;
       failed: string[];
+      /** The one way on the alert offers: Try again, Back to the form, or nothing (only the site's owner can fix it). */
+      then: 'retry' | 'back' | 'none';
     }[] = [
-      { name: 'a cancelled prompt', code: 'passkey_cancelled', create: ['cancel', 'succeed'], failed: [INIT] },
-      { name: 'a passkey already on this device', code: 'passkey_already_registered', create: ['already-registered', 'succeed'], failed: [INIT] },
-      { name: 'an rp id the page may not use', code: 'passkey_invalid_domain', create: ['invalid-domain', 'succeed'], failed: [INIT] },
-      { name: 'a browser without passkeys', code: 'webauthn_unsupported', create: ['unsupported', 'succeed'], failed: [INIT] },
+      { name: 'a cancelled prompt', code: 'passkey_cancelled', create: ['cancel', 'succeed'], failed: [INIT], then: 'retry' },
+      { name: 'a passkey already on this device', code: 'passkey_already_registered', create: ['already-registered', 'succeed'], failed: [INIT], then: 'back' },
+      { name: 'an rp id the page may not use', code: 'passkey_invalid_domain', create: ['invalid-domain', 'succeed'], failed: [INIT], then: 'none' },
+      { name: 'a browser without passkeys', code: 'webauthn_unsupported', create: ['unsupported', 'succeed'], failed: [INIT], then: 'none' },
       {
+        then: 'retry',
         name: 'a 500 from init',
         code: 'server_error',
         fault: (emulator) => emulator.faults.set({ path: '/auth/registration/init', status: 500, times: 1 }),
         failed: [INIT],
       },
       {
+        then: 'back',
         name: 'a 400 from completion',
         code: 'http_error',
         fault: (emulator) => emulator.faults.set({ path: '/auth/registration', method: 'POST', status: 400, times: 1 }),
         failed: [INIT, COMPLETE],
       },
       {
+        then: 'retry',
         name: 'a dropped connection',
         code: 'network_error',
         fault: (emulator) => emulator.faults.set({ path: '/auth/registration/init', drop: true, times: 1 }),
         failed: [INIT],
       },
       {
+        then: 'back',
         name: 'a malformed 200',
         code: 'invalid_response',
         fault: (emulator) => emulator.faults.set({ path: '/auth/registration/init', status: 200, body: '{"user":{}}', times: 1 }),
         failed: [INIT],
       },
-      { name: 'a wrong registration code', code: 'unauthorized', wrongCode: true, failed: [INIT] },
+      { name: 'a wrong registration code', code: 'unauthorized', wrongCode: true, failed: [INIT], then: 'back' },
     ];
 
-    it.each(cases)('shows the catalogue message for $name, and Retry registers with a fresh challenge', async ({ code, create, fault, wrongCode, failed }) => {
+    it.each(cases)('shows the catalogue title and message for $name, offers $then, and that way registers with a fresh challenge', async ({ code, create, fault, wrongCode, failed, then }) => {
       const { emulator, registrationCode } = invited();
       fault?.(emulator);
       const device = softwareAuthenticator();
@@ -289,22 +299,67 @@ describe('<RegisterPasskey/>', () => {
       await user.type(screen.getByRole('textbox', { name: labels.username }), USERNAME);
       await user.type(screen.getByRole('textbox', { name: labels.registrationCode }), `${wrongCode ? 'WRONG-CODE' : registrationCode}{Enter}`);
       const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(englishMessages.errorTitles[code]);
       expect(alert.textContent).toContain(errors[code]);
       expect(alert).toHaveAttribute('data-code', code);
       expect(alert).toHaveFocus();
       expect(onError).toHaveBeenCalledTimes(1);
       expect(requests).toEqual(failed);
-      if (wrongCode) {
-        // The code the user typed is wrong: Cancel goes back to the form to fix it.
-        await user.click(within(alert).getByRole('button', { name: buttons.cancel }));
+      // Said once: the status line does not repeat the alert.
+      expect(screen.getByRole('status')).toHaveTextContent('');
+      // The alert's actions (the reference's Copy, when there is one, is fine print, not a way on).
+      const offered = [...alert.querySelectorAll('.dfns-actions button')].map((button) => button.textContent);
+      if (then === 'none') {
+        // Retrying or editing cannot fix the site's setup: no button pretends it can.
+        expect(offered).toEqual([]);
+        return;
+      }
+      expect(offered).toEqual(then === 'retry' ? [buttons.retry, buttons.back] : [buttons.back]);
+      if (then === 'back') {
+        // Back to the form, the fields kept; fix what was wrong and submit again.
+        await user.click(within(alert).getByRole('button', { name: buttons.back }));
         const field = screen.getByRole('textbox', { name: labels.registrationCode });
-        await user.clear(field);
-        await user.type(field, `${registrationCode}{Enter}`);
+        if (wrongCode) {
+          await user.clear(field);
+          await user.type(field, registrationCode);
+        }
+        if ((field as HTMLInputElement).value === '') await user.type(field, registrationCode);
+        await user.click(screen.getByRole('button', { name: buttons.register }));
       } else {
         await user.click(within(alert).getByRole('button', { name: buttons.retry }));
       }
       await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'success'));
       expect(requests).toEqual([...failed, INIT, COMPLETE]);
+    });
+
+    it('offers Sign in instead for a passkey already on this device when the app handles it, and only then', async () => {
+      const { emulator, registrationCode } = invited();
+      const onSignInInstead = vi.fn();
+      const authenticator = createFakeAuthenticator({ create: ['already-registered'], authenticator: softwareAuthenticator() });
+      renderKit(<RegisterPasskey recoveryKey={false} onSignInInstead={onSignInInstead} />, { emulator, authenticator });
+      const user = userEvent.setup();
+      await user.type(screen.getByRole('textbox', { name: labels.username }), USERNAME);
+      await user.type(screen.getByRole('textbox', { name: labels.registrationCode }), `${registrationCode}{Enter}`);
+      const alert = await screen.findByRole('alert');
+      expect([...alert.querySelectorAll('.dfns-actions button')].map((button) => button.textContent)).toEqual([buttons.signInInstead, buttons.back]);
+      await user.click(within(alert).getByRole('button', { name: buttons.signInInstead }));
+      expect(onSignInInstead).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows Cancel only when the app passes onCancel; Cancel stops the flow and calls it', async () => {
+      const { emulator, registrationCode } = invited();
+      const onCancel = vi.fn();
+      const authenticator = createFakeAuthenticator({ create: 'hang' });
+      const { unmount } = renderKit(<RegisterPasskey recoveryKey={false} />, { emulator, authenticator });
+      expect(screen.queryByRole('button', { name: buttons.cancel })).toBeNull();
+      unmount();
+      const { container } = renderKit(<RegisterPasskey recoveryKey={false} username={USERNAME} registrationCode={registrationCode} onCancel={onCancel} />, { emulator, authenticator });
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: buttons.register }));
+      await waitFor(() => expect(root(container)).toHaveAttribute('data-status', 'awaiting-authenticator'));
+      await user.click(screen.getByRole('button', { name: buttons.cancel }));
+      expect(onCancel).toHaveBeenCalledTimes(1);
+      expect(root(container)).toHaveAttribute('data-status', 'idle');
     });
 
     it('offers Continue after a refused gesture and creates the passkey with the same challenge', async () => {

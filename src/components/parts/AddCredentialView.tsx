@@ -6,7 +6,9 @@ import type { DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { ErrorAlert } from './ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './FlowFrame';
+import { PasskeyIcon } from './icons';
 import { RecoveryKitPanel } from './RecoveryKitPanel';
+import { SuccessPanel } from './SuccessPanel';
 import { TextField } from './TextField';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
@@ -22,7 +24,12 @@ export interface AddCredentialViewProps extends KitComponentProps {
   nameHint: string;
   /** The name proposed for the new credential; computed after mount (it may read the browser). */
   defaultName: () => string;
+  /** The success title. */
   successText: (credentialName: string) => string;
+  /** Under the success title: what comes next. */
+  successNext: string;
+  /** Leaves the flow: a Cancel button until the credential exists, when given. */
+  onCancel?: (() => void) | undefined;
   children?: ((hook: UseAddCredentialResult) => ReactNode) | undefined;
 }
 
@@ -36,11 +43,11 @@ const BUSY: ReadonlySet<AddCredentialState['status']> = new Set([
 
 /** The markup of the add-credential components: a name field, the steps, the kit and the result. */
 export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
-  const { name, hook, messages, copyKey, submitLabel, nameHint, defaultName, successText, children, ...frame } = props;
+  const { name, hook, messages, copyKey, submitLabel, nameHint, defaultName, successText, successNext, onCancel, children, ...frame } = props;
   const { state } = hook;
   const [credentialName, setCredentialName] = useState('');
   const edited = useRef(false);
-  const successRef = useRef<HTMLParagraphElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
   const busy = BUSY.has(state.status);
 
   // The default name may read the browser (the platform): set it after mount, never in render.
@@ -75,16 +82,24 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
       description={messages.components[copyKey].description}
       // The focused success message is read when it takes focus; the status region stays quiet then
       // so the sentence is not announced twice (a render prop shows no such message, so it keeps it).
-      statusText={state.status === 'success' && !children ? '' : messages.status[copyKey][state.status]}
+      // The alert, likewise, is read when it appears: its status line would say the same again.
+      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : messages.status[copyKey][state.status]}
+      onCancel={
+        onCancel && state.status !== 'success' && state.status !== 'showing-recovery-kit'
+          ? () => {
+              hook.reset();
+              onCancel();
+            }
+          : undefined
+      }
+      cancelLabel={messages.buttons.cancel}
     >
       {children ? (
         children(hook)
       ) : state.status === 'showing-recovery-kit' ? (
         <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={hook.kitSaved} />
       ) : state.status === 'success' ? (
-        <p ref={successRef} tabIndex={-1} className="dfns-success">
-          {successText(state.credential.name)}
-        </p>
+        <SuccessPanel focusRef={successRef} title={successText(state.credential.name)} nextStep={successNext} />
       ) : (
         <>
           {error ? (
@@ -93,6 +108,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
               messages={messages}
               onRetry={hook.retry}
               onContinue={canContinue ? hook.continue : undefined}
+              onBack={hook.reset}
             />
           ) : null}
           {error === undefined ? (
@@ -109,7 +125,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
                 autoComplete="off"
                 maxLength={100}
               />
-              <Button type="submit" busy={busy}>
+              <Button type="submit" busy={busy} icon={<PasskeyIcon />}>
                 {submitLabel}
               </Button>
             </form>

@@ -1,46 +1,139 @@
 'use client';
-import { useRef, type ReactNode } from 'react';
-import type { DfnsAuthError } from '../../errors';
-import { errorMessage } from '../../messages/errorMessage';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DfnsApiError, type DfnsAuthError, type DfnsAuthErrorCode } from '../../errors';
 import type { DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
+import { AlertIcon, PasskeyIcon } from './icons';
+import { retryDelay } from './retryDelay';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 /** Props of the error alert. */
 export interface ErrorAlertProps {
   error: DfnsAuthError;
   messages: DfnsMessages;
-  /** Tries the failed step again (with a fresh challenge). */
-  onRetry: () => void;
+  /** Tries the failed step again (with a fresh challenge); offered only when `error.retryable`. */
+  onRetry?: (() => void) | undefined;
+  /** The failed step only reads (a list): asking again costs nothing, so Try again is offered for any error but a setup one. */
+  readOnly?: boolean | undefined;
   /** Reopens the passkey prompt with the same challenge, after the browser wanted a fresh click. */
   onContinue?: (() => void) | undefined;
-  /** Goes back to the start instead. */
-  onCancel?: (() => void) | undefined;
+  /** Back to the step's form, where what the user typed can be fixed (not for configuration errors). */
+  onBack?: (() => void) | undefined;
+  /** The passkey exists already (`passkey_already_registered`): the app's sign-in. */
+  onSignInInstead?: (() => void) | undefined;
+}
+
+/** Errors nobody on the page can fix by trying again or editing: only the site's owner can. */
+const SETUP_ERRORS: ReadonlySet<DfnsAuthErrorCode> = new Set([
+  'config_error',
+  'passkey_invalid_domain',
+  'passkey_blocked_in_frame',
+  'webauthn_unsupported',
+  'sso_required',
+]);
+
+/** Seconds left until `until` (a time in ms), counting down once a second; 0 when there is nothing to wait for. */
+function useCountdown(waitMs: number | undefined, key: unknown): number {
+  // `since` and `until` move with the error, so a new error restarts the count.
+  const { since, until } = useMemo(() => {
+    const now = Date.now();
+    return { since: now, until: waitMs === undefined ? 0 : now + waitMs };
+  }, [key, waitMs]);
+  const [now, setNow] = useState(since);
+  useEffect(() => {
+    if (until === 0) return undefined;
+    const timer = setInterval(() => {
+      const time = Date.now();
+      setNow(time);
+      if (time >= until) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return until === 0 ? 0 : Math.max(0, Math.ceil((until - Math.max(now, since)) / 1000));
 }
 
 /**
- * An error in `role="alert"`, in the user's words (from the catalogue, by error code), with a
- * retry. Focus moves here when it appears, so keyboard and screen-reader users land on it.
+ * An error in `role="alert"`: an icon, a title that says what happened, a body that says what to do
+ * (both from the catalogue, by error code), the Dfns reference on its own line, and the one action
+ * that fits: Continue after a refused gesture, Sign in instead for an existing passkey, Try again
+ * for what a retry can fix (counting down a `Retry-After`), Back to the form for what the user can
+ * correct, nothing for a site misconfiguration. Focus moves here when it appears.
  */
-export function ErrorAlert({ error, messages, onRetry, onContinue, onCancel }: ErrorAlertProps): ReactNode {
+export function ErrorAlert({ error, messages, onRetry, readOnly, onContinue, onBack, onSignInInstead }: ErrorAlertProps): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   useIsomorphicLayoutEffect(() => {
     ref.current?.focus();
   }, [error]);
+  const wait = useCountdown(error.code === 'rate_limited' ? retryDelay(error) : undefined, error);
+  const reference = error instanceof DfnsApiError ? error.errorId : undefined;
+  const setupError = SETUP_ERRORS.has(error.code);
+
+  const actions: ReactNode[] = [];
+  if (onContinue) {
+    actions.push(
+      <Button key="continue" icon={<PasskeyIcon />} onClick={onContinue}>
+        {messages.buttons.continue}
+      </Button>,
+    );
+  } else if (error.code === 'passkey_already_registered' && onSignInInstead) {
+    actions.push(
+      <Button key="sign-in" icon={<PasskeyIcon />} onClick={onSignInInstead}>
+        {messages.buttons.signInInstead}
+      </Button>,
+    );
+  }
+  if (onRetry && (error.retryable || readOnly) && !setupError) {
+    actions.push(
+      <Button
+        key="retry"
+        variant={actions.length === 0 ? 'primary' : 'secondary'}
+        aria-disabled={wait > 0 ? true : undefined}
+        onClick={wait > 0 ? undefined : onRetry}
+      >
+        {wait > 0 ? messages.alert.retryIn({ seconds: wait }) : messages.buttons.retry}
+      </Button>,
+    );
+  }
+  if (onBack && !setupError) {
+    actions.push(
+      <Button key="back" variant={actions.length === 0 ? 'secondary' : 'ghost'} onClick={onBack}>
+        {messages.buttons.back}
+      </Button>,
+    );
+  }
+
   return (
     <div ref={ref} role="alert" tabIndex={-1} className="dfns-error" data-code={error.code}>
-      <p className="dfns-error-message">{errorMessage(messages, error)}</p>
-      <div className="dfns-actions">
-        {onContinue ? <Button onClick={onContinue}>{messages.buttons.continue}</Button> : null}
-        <Button variant={onContinue ? 'secondary' : 'primary'} onClick={onRetry}>
-          {messages.buttons.retry}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
-            {messages.buttons.cancel}
-          </Button>
-        ) : null}
+      <div className="dfns-alert" data-tone="danger">
+        <AlertIcon className="dfns-alert-icon" />
+        <div className="dfns-alert-content">
+          <p className="dfns-alert-title">{messages.errorTitles[error.code]}</p>
+          <p className="dfns-alert-body dfns-error-message">{messages.errors[error.code]}</p>
+          {reference ? <ErrorReference id={reference} messages={messages} /> : null}
+        </div>
       </div>
+      {actions.length > 0 ? <div className="dfns-actions">{actions}</div> : null}
     </div>
+  );
+}
+
+/** The Dfns error id, small, selectable in one click and copyable, for a support request. */
+function ErrorReference({ id, messages }: { id: string; messages: DfnsMessages }): ReactNode {
+  const [copied, setCopied] = useState(false);
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(id);
+      setCopied(true);
+    } catch {
+      // Clipboard refused (permissions, insecure context): the id stays selectable.
+    }
+  };
+  return (
+    <p className="dfns-reference">
+      <span>{messages.alert.reference}</span> <code>{id}</code>{' '}
+      <button type="button" className="dfns-link-button" onClick={() => void copy()}>
+        {copied ? messages.alert.referenceCopied : messages.alert.copyReference}
+      </button>
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useId, type ReactNode } from 'react';
 import { useDfnsAuth } from '../../provider/useDfnsAuth';
+import { Button } from './Button';
 import { cx } from './cx';
 
 /** Props every drop-in component shares. */
@@ -11,6 +12,8 @@ export interface KitComponentProps {
   unstyled?: boolean | undefined;
   /** Heading level of the component's title (default 2). */
   headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined;
+  /** Your brand mark, shown at the top of the card (an `<img>` with its `alt`, or an inline SVG). */
+  logo?: ReactNode;
 }
 
 /** Props of the frame every component renders its steps in. */
@@ -22,6 +25,10 @@ export interface FlowFrameProps extends KitComponentProps {
   description?: string | undefined;
   /** Announced in the `role="status"` live region; empty when there is nothing to say. */
   statusText: string;
+  /** Leaves the flow: a Cancel button under the step, shown only when given. */
+  onCancel?: (() => void) | undefined;
+  /** The label of that button (the catalogue's Cancel, or Decline). */
+  cancelLabel?: string | undefined;
   children?: ReactNode;
 }
 
@@ -30,7 +37,7 @@ export interface FlowFrameProps extends KitComponentProps {
  * region, and the single polite live region that announces progress to screen readers.
  */
 export function FlowFrame(props: FlowFrameProps): ReactNode {
-  const { name, status, title, description, statusText, className, unstyled, headingLevel = 2, children } = props;
+  const { name, status, title, description, statusText, onCancel, cancelLabel, className, unstyled, headingLevel = 2, logo, children } = props;
   const { theme } = useDfnsAuth(name);
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
@@ -41,11 +48,17 @@ export function FlowFrame(props: FlowFrameProps): ReactNode {
       data-theme={theme}
       aria-labelledby={titleId}
     >
+      {logo ? <div className="dfns-logo">{logo}</div> : null}
       <Heading id={titleId} className="dfns-title">
         {title}
       </Heading>
       {description ? <p className="dfns-description">{description}</p> : null}
       {children}
+      {onCancel ? (
+        <Button variant="ghost" className="dfns-cancel" onClick={onCancel}>
+          {cancelLabel}
+        </Button>
+      ) : null}
       <p role="status" aria-live="polite" className="dfns-status">
         {statusText}
       </p>

@@ -5,7 +5,7 @@ import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   hint?: string | undefined;
-  /** Marks the field invalid and describes why (read with the field by screen readers). */
+  /** Marks the field invalid and says why, under it, in `role="alert"` (and read with the field). */
   invalidMessage?: string | undefined;
 }
 
@@ -33,7 +33,8 @@ export function TextField({ label, hint, invalidMessage, ...input }: TextFieldPr
         </p>
       ) : null}
       {invalidMessage ? (
-        <p id={errorId} className="dfns-field-error">
+        // An alert: it appears after a submit and is the only place the message is said.
+        <p id={errorId} role="alert" className="dfns-field-error">
           {invalidMessage}
         </p>
       ) : null}
