@@ -68,11 +68,11 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   const { state, mode, codeSent, promptOpen } = recovery;
 
   const [username, setUsername] = useState(options.username ?? '');
-  // The verification and recovery codes are secrets: uncontrolled fields, read once on submit, so
+  // The verification and recovery codes are secrets (and a recovery code may be pasted into the key
+  // id field by mistake): uncontrolled fields, read once on submit, so
   // React never mirrors them into a `value` attribute or its state (session replays, attribute
   // selectors, DevTools). Clearing the recovery code mounts a fresh field (a new key).
   const [recoveryCodeField, setRecoveryCodeField] = useState(0);
-  const [recoveryKeyId, setRecoveryKeyId] = useState('');
   const [fileNotice, setFileNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const fileId = useId();
   const fileHintId = `${fileId}-hint`;
@@ -135,7 +135,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       username: options.username ?? username,
       verificationCode: mode === 'standard' ? field('verificationCode') : undefined,
       recoveryCode: field('recoveryCode'),
-      recoveryKeyId,
+      recoveryKeyId: field('recoveryKeyId'),
     });
   };
 
@@ -163,10 +163,13 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       setFileNotice({ ok: false, text: copy.kitFileUnreadable });
       return;
     }
-    // Into the uncontrolled field itself (the file input belongs to the codes form), never into state.
-    const codeField = input.form?.elements.namedItem('recoveryCode');
-    if (parsed.recoveryCode !== undefined && codeField instanceof HTMLInputElement) codeField.value = parsed.recoveryCode;
-    if (parsed.recoveryKeyId !== undefined) setRecoveryKeyId(parsed.recoveryKeyId);
+    // Into the uncontrolled fields themselves (the file input belongs to the codes form), never into state.
+    const fill = (name: string, value: string | undefined): void => {
+      const field = input.form?.elements.namedItem(name);
+      if (value !== undefined && field instanceof HTMLInputElement) field.value = value;
+    };
+    fill('recoveryCode', parsed.recoveryCode);
+    fill('recoveryKeyId', parsed.recoveryKeyId);
     if (parsed.username !== undefined && askedForUsername && username.trim() === '') setUsername(parsed.username);
     setFileNotice({ ok: true, text: copy.kitFileRead });
   };
@@ -220,8 +223,6 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
         autoComplete="off"
         spellCheck={false}
         required
-        value={recoveryKeyId}
-        onChange={(event) => setRecoveryKeyId(event.target.value)}
         invalidMessage={invalid('recoveryKeyId')}
       />
       <div className="dfns-file">

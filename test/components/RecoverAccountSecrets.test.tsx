@@ -20,11 +20,18 @@ const VERIFICATION_CODE = 'VERIFY-7Q4K';
 const KEY_ID = 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk';
 
 const server = setupServer();
+const requests: string[] = [];
 let emulator: DfnsEmulator;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.events.on('request:start', ({ request }) => {
+    requests.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+});
 beforeEach(() => {
   emulator = createDfnsEmulator({ origins: '*' });
   server.use(...dfnsEmulatorHandlers(emulator, { baseUrl: BASE }));
+  requests.length = 0;
 });
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -130,5 +137,22 @@ describe('<RecoverAccount/> secrets', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(en.recoverAccount.kitFileUnreadable));
     expect(read).toBe(false);
     expect((screen.getByLabelText(en.labels.recoveryCode) as HTMLInputElement).value).toBe('');
+  });
+
+  it('refuses a recovery code pasted into the Recovery Key ID field on that field, with no request, never quoting it', async () => {
+    const user = userEvent.setup();
+    const { container } = renderRecovery();
+    await openCodesForm(user);
+    await user.type(screen.getByLabelText(en.labels.verificationCode), VERIFICATION_CODE);
+    await user.type(screen.getByLabelText(en.labels.recoveryCode), RECOVERY_CODE);
+    const keyField = screen.getByLabelText(en.labels.recoveryKeyId) as HTMLInputElement;
+    await user.click(keyField);
+    await user.paste(RECOVERY_CODE);
+    await user.click(screen.getByRole('button', { name: en.buttons.recover }));
+    await waitFor(() => expect(keyField.getAttribute('aria-invalid')).toBe('true'));
+    expect(requests).toEqual([]);
+    expect(container.textContent).toContain(en.errors.recovery_key_not_found);
+    expect(container.innerHTML).not.toContain(RECOVERY_CODE);
+    expect(keyField.hasAttribute('value')).toBe(false);
   });
 });
