@@ -11,6 +11,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
+  // A product page, not a Storybook tutorial: no onboarding checklist in the sidebar or the menu.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(viteConfig) {
     // The project's vite.config.ts builds the library: react and friends are external there and
     // the directive plugin rewrites chunks. Storybook is an app, so it bundles everything.

@@ -7,13 +7,14 @@ import type { DfnsGlobals, DfnsStoryParameters, DfnsTargetArgs } from '../storie
 import { DfnsStoryShell } from '../stories/support/DfnsStoryShell';
 import { emulatorHandlers } from '../stories/support/emulator';
 import { PLAY_WAIT_MS } from '../stories/support/play';
+import { readableUnionTypes } from '../stories/support/readableTypes';
 import { loadDfnsStory, type LoadedDfns } from '../stories/support/storyLoader';
 
 configure({ asyncUtilTimeout: PLAY_WAIT_MS });
 
 /** Prepares the emulator for the story and builds its authenticator (see `storyLoader.ts`). */
 const dfnsLoader: Loader = async (context) => ({
-  dfns: await loadDfnsStory(context.parameters['dfns'] as DfnsStoryParameters | undefined),
+  dfns: await loadDfnsStory(context.parameters['dfns'] as DfnsStoryParameters | undefined, { inDocs: context.viewMode === 'docs' }),
 });
 
 /** The story's description (its JSDoc, which Storybook copies into `parameters.docs`). */
@@ -50,6 +51,7 @@ const withDfns: Decorator = (Story, context) => {
 const preview: Preview = {
   loaders: [mswLoader(), dfnsLoader],
   decorators: [withDfns],
+  argTypesEnhancers: [readableUnionTypes],
   initialGlobals: { theme: 'light', locale: 'en', target: 'emulator', panel: 'shown' },
   globalTypes: {
     // No toolbar: the all-states gallery hides the panel in its frames through the URL.

@@ -6,8 +6,9 @@ import { germanMessages } from '../../src/messages/de';
 import type { DfnsMessages } from '../../src/messages/types';
 import { DfnsAuthProvider } from '../../src/provider';
 import type { DfnsGlobals, DfnsStoryParameters, DfnsTargetArgs } from './dfnsParameters';
-import { EMULATOR_BASE_URL, EMULATOR_RP, emulator, emulatorFetch } from './emulator';
+import { DEMO_USERNAME, EMULATOR_BASE_URL, EMULATOR_RP, emulator, emulatorFetch } from './emulator';
 import { EmulatorPanel } from './EmulatorPanel';
+import { signInDemoUser } from './live';
 import { liveSession, subscribeToLiveSession } from './liveSession';
 import type { LoadedDfns } from './storyLoader';
 
@@ -63,14 +64,35 @@ function StoryLink({ title, name }: { title: string; name: string }): ReactNode 
   );
 }
 
-/** What to do before a story that acts as the live session's user, with links to the stories that start it. */
+/**
+ * Before a story that acts as the live session's user: one click signs the demo user in (creating
+ * their passkey in this browser when needed), so the story works when opened on its own; the links
+ * go the long way, through the stories that register and sign in.
+ */
 function SignInFirstNote(): ReactNode {
+  const [status, setStatus] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const signIn = () => {
+    setStatus({ busy: true });
+    signInDemoUser().then(
+      () => setStatus({ busy: false }),
+      (error: unknown) => setStatus({ busy: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
   return (
-    <p className="sb-dfns-note" role="note">
-      <strong>Sign in first.</strong> This story acts as the user you sign in with in{' '}
-      <StoryLink title="Components/LoginWithPasskey" name="Live" />. New here? First create that user’s passkey in{' '}
-      <StoryLink title="Components/RegisterPasskey" name="Live" /> (see the Introduction).
-    </p>
+    <div className="sb-dfns-note" role="note">
+      <p>
+        <strong>This story needs a signed-in user.</strong>{' '}
+        <button type="button" className="sb-dfns-sign-in" onClick={signIn} disabled={status.busy}>
+          {status.busy ? 'Signing in…' : `Sign in as ${DEMO_USERNAME}`}
+        </button>
+      </p>
+      <p>
+        The first time, your browser asks to create a passkey for the demo user (kept until this page reloads). Or go the long way:
+        register in <StoryLink title="Components/RegisterPasskey" name="Live" />, then sign in in{' '}
+        <StoryLink title="Components/LoginWithPasskey" name="Live" />.
+      </p>
+      {status.error ? <p role="alert">Could not sign in: {status.error}</p> : null}
+    </div>
   );
 }
 

@@ -50,6 +50,10 @@ export function resetEmulator(): void {
 
 seedDemoUser();
 
+// For the static Storybook's smoke tests: who the page's emulator knows (read-only; the emulator
+// lives in this page anyway).
+Object.defineProperty(globalThis, '__dfnsStoryEmulatorUsers', { value: () => emulator.users().map((user) => user.username), configurable: true });
+
 // The panel refreshes after each answered request; the wrapper keeps the emulator's own errors
 // (a dropped request rejects) so MSW still turns them into network failures.
 const observed: DfnsEmulator = Object.create(emulator, {

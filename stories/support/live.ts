@@ -50,6 +50,19 @@ export async function ensureLiveSession(): Promise<void> {
 }
 
 /**
+ * Signs the demo user in for a live story opened on its own (no earlier story in this page made a
+ * session): creates their passkey in this browser first when the emulator has none for them (one
+ * prompt), then starts the session with the emulator's login shortcut. Call it from a click.
+ */
+export async function signInDemoUser(): Promise<void> {
+  seedDemoUser();
+  const demo = emulator.users().find((user) => user.username === DEMO_USERNAME);
+  if (!demo?.isRegistered) await ensureDemoRegistered();
+  setLiveSession({ username: DEMO_USERNAME, token: await emulator.loginAs(DEMO_USERNAME) });
+  notifyEmulatorChanged();
+}
+
+/**
  * Under test, empties the virtual authenticator, as if the person lost the device with their
  * passkey (a recovery on the same device would be refused: it still holds a passkey of the user).
  */
