@@ -159,7 +159,8 @@ export function ConfirmUserAction(props: ConfirmUserActionProps): ReactNode {
               messages={messages}
               onRetry={() => void hook.retry().catch(() => undefined)}
               onContinue={state.challenge ? () => void hook.continue().catch(() => undefined) : undefined}
-              onBack={hook.reset}
+              // Nothing to edit here: Back (to Approve) only where Try again is not offered.
+              onBack={state.error.retryable ? undefined : hook.reset}
             />
           ) : null}
           {state.status === 'awaiting-approval' ? (

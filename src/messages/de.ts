@@ -25,7 +25,7 @@ export const germanMessages: DfnsMessages = {
   buttons: {
     register: 'Passkey erstellen',
     signIn: 'Mit einem Passkey anmelden',
-    signInUsernameless: 'Gespeicherten Passkey auswählen',
+    signInUsernameless: 'Gespeicherten Passkey wählen',
     continue: 'Weiter',
     retry: 'Erneut versuchen',
     cancel: 'Abbrechen',

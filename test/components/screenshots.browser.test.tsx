@@ -125,6 +125,15 @@ const COMPONENTS: Record<string, (variant: Variant) => Promise<Cell[]>> = {
         },
       },
       {
+        state: 'passkey-exists',
+        authenticator: createFakeAuthenticator({ create: 'already-registered' }),
+        ui: <RegisterPasskey {...invite()} onSignInInstead={() => undefined} onCancel={() => undefined} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.register);
+          await reach(cell, 'error');
+        },
+      },
+      {
         state: 'recovery-kit',
         authenticator: software(),
         ui: <RegisterPasskey {...kit} />,
@@ -148,7 +157,48 @@ const COMPONENTS: Record<string, (variant: Variant) => Promise<Cell[]>> = {
     const device = software();
     const { username } = await member(device);
     return [
-      { state: 'idle', ui: <LoginWithPasskey autofill={false} /> },
+      { state: 'idle', ui: <LoginWithPasskey autofill={false} onCancel={() => undefined} /> },
+      {
+        state: 'busy',
+        authenticator: createFakeAuthenticator({ get: 'hang' }),
+        ui: <LoginWithPasskey autofill={false} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.signInUsernameless);
+          await reach(cell, 'awaiting-authenticator');
+        },
+      },
+      {
+        state: 'rate-limited',
+        authenticator: device,
+        ui: <LoginWithPasskey username={username} />,
+        drive: async (cell) => {
+          // One request a minute: the init passes, the login is refused with Retry-After.
+          emulator.setRateLimit(1);
+          await click(cell, v.messages.buttons.signIn);
+          await reach(cell, 'error');
+          emulator.setRateLimit(undefined);
+        },
+      },
+      {
+        state: 'branded',
+        ui: (
+          <>
+            <style>{`.acme.dfns-kit { --dfns-accent: light-dark(#0f766e, #5eead4); --dfns-accent-hover: light-dark(#115e59, #99f6e4); --dfns-accent-fg: light-dark(#fff, #042f2e); --dfns-radius: 20px; --dfns-radius-control: 999px; --dfns-font: Georgia, serif; }`}</style>
+            <LoginWithPasskey
+              autofill={false}
+              className="acme"
+              logo={
+                <svg role="img" aria-label="Acme" viewBox="0 0 120 32" width="120" height="32">
+                  <rect x="0" y="4" width="24" height="24" rx="7" fill="#0f766e" />
+                  <text x="32" y="23" fontSize="19" fontWeight="700" fill="currentColor">
+                    Acme
+                  </text>
+                </svg>
+              }
+            />
+          </>
+        ),
+      },
       {
         state: 'error',
         authenticator: createFakeAuthenticator({ get: 'cancel' }),
@@ -298,7 +348,24 @@ const COMPONENTS: Record<string, (variant: Variant) => Promise<Cell[]>> = {
       await reach(cell, status);
     };
     return [
-      { state: 'idle', token, ui: <ConfirmUserAction request={transfer} /> },
+      { state: 'idle', token, ui: <ConfirmUserAction request={transfer} summary={v.name === 'de' ? 'Senden Sie 1 ETH an 0xd964…9a8f7' : 'Send 1 ETH to 0xd964…9a8f7'} /> },
+      {
+        state: 'details-open',
+        token,
+        ui: <ConfirmUserAction request={transfer} />,
+        drive: async (cell) => {
+          await user().click(within(cell).getByText(v.messages.userAction.technicalDetails));
+        },
+      },
+      {
+        state: 'declined',
+        token,
+        ui: <ConfirmUserAction request={wallet} summary={v.name === 'de' ? 'Wallet „Treasury“ auf Ethereum Sepolia anlegen' : 'Create the wallet “Treasury” on Ethereum Sepolia'} />,
+        drive: async (cell) => {
+          await click(cell, v.messages.buttons.decline);
+          await reach(cell, 'declined');
+        },
+      },
       {
         state: 'error',
         token,
@@ -327,7 +394,9 @@ beforeAll(async () => {
   emulator = createDfnsEmulator({ origins: '*' });
   worker = setupWorker(...dfnsEmulatorHandlers(emulator, { baseUrl: BASE_URL }));
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
-  await page.viewport(1760, 1200);
+  // No wider or taller than the runner's window (1280 x 720), which would scale the page down in the
+  // shots: the cells wrap into rows instead, and the element shot takes the whole grid.
+  await page.viewport(1280, 720);
 });
 afterAll(() => {
   if (enabled) worker.stop();
@@ -341,9 +410,9 @@ describe.skipIf(!enabled)('component screenshots (set VITE_SCREENSHOTS=1 to take
         const queryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
         const background = variant.theme === 'dark' ? '#0b0d12' : '#eceff4';
         const { container, unmount } = render(
-          <div data-shot style={{ display: 'flex', gap: 24, alignItems: 'flex-start', padding: 24, background, width: 'max-content' }}>
+          <div data-shot style={{ display: 'flex', flexWrap: 'wrap', gap: 24, alignItems: 'flex-start', padding: 24, background, width: 1272, boxSizing: 'border-box' }}>
             {cells.map((cell) => (
-              <div key={cell.state} data-cell={cell.state} style={{ width: 400 }}>
+              <div key={cell.state} data-cell={cell.state} style={{ width: 384 }}>
                 <p style={{ margin: '0 0 8px', font: '12px monospace', color: variant.theme === 'dark' ? '#8b93a5' : '#5b6475' }}>{cell.state}</p>
                 <QueryClientProvider client={queryClient()}>
                   <DfnsAuthProvider
@@ -370,6 +439,21 @@ describe.skipIf(!enabled)('component screenshots (set VITE_SCREENSHOTS=1 to take
         (document.activeElement as HTMLElement | null)?.blur();
         await new Promise((resolve) => setTimeout(resolve, 150));
         const shot = container.querySelector<HTMLElement>('[data-shot]')!;
+        // One shot per state at full scale (a cell taller than the window would be cut), then the row.
+        for (const cell of cells) {
+          const element = container.querySelector<HTMLElement>(`[data-cell="${cell.state}"]`)!;
+          const path = `${OUT}/${name}-${variant.name}-${cell.state}`;
+          if (element.offsetHeight <= 700) {
+            element.scrollIntoView();
+            await page.screenshot({ path: `${path}.png`, element });
+          } else {
+            // Taller than the runner's window: its top and its bottom, each at full scale.
+            element.scrollIntoView({ block: 'start' });
+            await page.screenshot({ path: `${path}-top.png` });
+            element.scrollIntoView({ block: 'end' });
+            await page.screenshot({ path: `${path}-bottom.png` });
+          }
+        }
         await page.screenshot({ path: `${OUT}/${name}-${variant.name}.png`, element: shot });
         expect(screen.queryAllByRole('region').length).toBeGreaterThan(0);
         unmount();
