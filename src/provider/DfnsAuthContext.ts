@@ -21,12 +21,17 @@ export interface DfnsAuthContextValue {
   timeout: number;
   /** The message catalogue, with the app's overrides merged in. */
   messages: DfnsMessages;
-  /** Colour scheme of the components: `auto` follows the system. */
+  /** Colour scheme of the components (`inherit` unless the app chose): see {@link DfnsTheme}. */
   theme: DfnsTheme;
 }
 
-/** Colour scheme of the kit's components. */
-export type DfnsTheme = 'auto' | 'light' | 'dark';
+/**
+ * Colour scheme of the kit's components. `inherit` (the default) takes the host page's
+ * `color-scheme`: light unless the page declares dark support (`color-scheme: light dark` or
+ * `dark` in its CSS, or `<meta name="color-scheme">`), so a light-only page never gets a dark card.
+ * `auto` follows the system's light or dark mode whatever the page declares; `light` and `dark` force it.
+ */
+export type DfnsTheme = 'inherit' | 'auto' | 'light' | 'dark';
 
 /** The provider's context; `undefined` outside `<DfnsAuthProvider>`. */
 export const DfnsAuthContext = createContext<DfnsAuthContextValue | undefined>(undefined);

@@ -31,7 +31,10 @@ export interface DfnsAuthProviderProps {
    * English). Pass a stable object (module constant or memoised) so components do not re-render.
    */
   messages?: DfnsMessages | DeepPartial<DfnsMessages> | undefined;
-  /** Colour scheme of the components (default `auto`, following the system). */
+  /**
+   * Colour scheme of the components. Default `inherit`: the host page's `color-scheme` (light unless
+   * the page declares dark support); `auto` follows the system; `light` and `dark` force it.
+   */
   theme?: DfnsTheme | undefined;
   /** A QueryClient to use instead of the one above the provider (or the provider's own). */
   queryClient?: QueryClient | undefined;
@@ -94,7 +97,7 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
       authenticator: authenticator ?? simpleWebAuthnAuthenticator,
       timeout: timeout ?? 60_000,
       messages: catalogue,
-      theme: theme ?? 'auto',
+      theme: theme ?? 'inherit',
     }),
     [client, orgId, rp.id, rp.name, authenticator, timeout, catalogue, theme],
   );
