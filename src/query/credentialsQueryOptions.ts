@@ -12,8 +12,8 @@ import { dfnsKeys } from './dfnsKeys';
  * Options of the credential list query (`GET /auth/credentials`) of the user `userId` (what
  * `dfnsUserIdOf` reads from the auth token; `null` for a token that is not a Dfns JWT). The list
  * is fetched with the token read once, and only when that token still belongs to `userId`: a
- * list is never filed under another user's key. Retries only what can pass on a second try
- * (network, 429, 5xx), at most twice.
+ * list is never filed under another user's key; a list of no known user is not kept once unused.
+ * Retries only what can pass on a second try (network, 429, 5xx), at most twice.
  */
 export function credentialsQueryOptions(
   client: DfnsClient,
@@ -33,5 +33,8 @@ export function credentialsQueryOptions(
       return listCredentials(token ? withAuthToken(client, token) : client, { signal });
     },
     retry: (failureCount, error) => error.retryable && failureCount < 2,
+    // No Dfns user in the token (a proxy's own session, say): the key cannot tell sessions apart,
+    // so the list goes as soon as nothing shows it rather than wait for the next session.
+    ...(userId === null ? { gcTime: 0 } : {}),
   };
 }
