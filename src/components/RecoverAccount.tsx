@@ -187,6 +187,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       value={username}
       onChange={(event) => setUsername(event.target.value)}
       invalidMessage={invalid('username')}
+      invalidCode={fieldError?.field === 'username' ? fieldError.error.code : undefined}
     />
   );
 
@@ -203,6 +204,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
           required
           autoFocus={status === 'code-sent'}
           invalidMessage={invalid('verificationCode')}
+          invalidCode={fieldError?.field === 'verificationCode' ? fieldError.error.code : undefined}
         />
       ) : null}
       <TextField
@@ -215,6 +217,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
         spellCheck={false}
         required
         invalidMessage={invalid('recoveryCode')}
+        invalidCode={fieldError?.field === 'recoveryCode' ? fieldError.error.code : undefined}
       />
       <TextField
         label={messages.labels.recoveryKeyId}
@@ -224,6 +227,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
         spellCheck={false}
         required
         invalidMessage={invalid('recoveryKeyId')}
+        invalidCode={fieldError?.field === 'recoveryKeyId' ? fieldError.error.code : undefined}
       />
       <div className="dfns-file">
         <input

@@ -7,10 +7,12 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   hint?: string | undefined;
   /** Marks the field invalid and says why, under it, in `role="alert"` (and read with the field). */
   invalidMessage?: string | undefined;
+  /** The kit error code behind `invalidMessage`, as `data-code` on it (like the alerts'). */
+  invalidCode?: string | undefined;
 }
 
 /** A labelled input with an optional hint, tied together for assistive technology. */
-export function TextField({ label, hint, invalidMessage, ...input }: TextFieldProps): ReactNode {
+export function TextField({ label, hint, invalidMessage, invalidCode, ...input }: TextFieldProps): ReactNode {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -34,7 +36,7 @@ export function TextField({ label, hint, invalidMessage, ...input }: TextFieldPr
       ) : null}
       {invalidMessage ? (
         // An alert: it appears after a submit and is the only place the message is said.
-        <p id={errorId} role="alert" className="dfns-field-error">
+        <p id={errorId} role="alert" className="dfns-field-error" data-code={invalidCode}>
           {invalidMessage}
         </p>
       ) : null}
