@@ -1,5 +1,6 @@
 import { DfnsApiError, DfnsAuthError, PolicyPendingError } from '../errors';
 import type { DfnsClient } from './createDfnsClient';
+import { checkRequestPath } from './checkRequestPath';
 import { describeIssues } from './describeIssues';
 import { errorFromResponse, describeNonJson } from './errorFromResponse';
 import { pathWithoutQuery } from './pathWithoutQuery';
@@ -8,12 +9,6 @@ import { stringifyBody } from './stringifyBody';
 import { tokenExpiresAt } from './tokenExpiresAt';
 import { isOwnSchema } from './isOwnSchema';
 import type { StandardSchemaV1 } from './validators';
-
-/**
- * A path from the API root: one `/`, then no `/` or `\\` (another host), and no backslash, tab or
- * line break anywhere (URL parsers drop tabs and line breaks, which could make `//` after all).
- */
-const SAFE_PATH = /^\/(?![/\\\t\n\r])[^\\\t\n\r]*$/;
 
 /** HTTP methods the Dfns auth API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -65,14 +60,7 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
   const context = { method, path };
   const endpoint = `${method} ${path}`;
 
-  // The path is appended to baseUrl: `.evil.example/x`, `//host` or a backslash would send the
-  // bearer token to another host. Exactly one leading `/`, no backslash, nothing else.
-  if (!SAFE_PATH.test(request.path)) {
-    throw new DfnsAuthError(
-      'config_error',
-      `${method} request refused: its path must start with exactly one "/" and contain no backslash (e.g. "/auth/credentials"), so that it stays on ${client.baseUrl}.`,
-    );
-  }
+  checkRequestPath(request.path, `${method} request`, client.baseUrl);
   throwIfAborted(signal, context);
   const headers: Record<string, string> = {};
   const auth = request.auth;

@@ -1,3 +1,4 @@
+import { checkRequestPath } from './checkRequestPath';
 import type { DfnsClient } from './createDfnsClient';
 import type { HttpMethod, RequestOptions, ResponseSchema } from './request';
 import { pathWithoutQuery } from './pathWithoutQuery';
@@ -26,6 +27,8 @@ export async function initUserAction(
   params: { userActionHttpMethod: UserActionMethod; userActionHttpPath: string; userActionPayload: string },
   options: RequestOptions = {},
 ): Promise<UserActionChallenge> {
+  // Before the challenge, the passkey prompt and the request: a path that could leave baseUrl is refused now.
+  checkRequestPath(params.userActionHttpPath, `A user action for ${params.userActionHttpMethod}`, client.baseUrl);
   return client.request({
     method: 'POST',
     path: '/auth/action/init',

@@ -1,6 +1,6 @@
 /** Bad input is refused with a typed error before any request (issue 15, items 4 and 9). */
-import { describe, expect, it } from 'vitest';
-import { createDfnsClient, initDelegatedRecovery, initRecovery, listCredentials, tokenExpiresAt } from '../../src/api';
+import { describe, expect, it, vi } from 'vitest';
+import { createDfnsClient, initDelegatedRecovery, initRecovery, initUserAction, listCredentials, signedRequest, tokenExpiresAt } from '../../src/api';
 import { DfnsApiError, DfnsAuthError, RecoveryError } from '../../src/errors';
 import { utf8ToBase64url } from '../../src/encoding/base64url';
 import { MAX_RECOVERY_KIT_LENGTH, parseRecoveryKit } from '../../src/keys/parseRecoveryKit';
@@ -92,6 +92,20 @@ describe('client.request paths', () => {
     expect(error.code).toBe('config_error');
     expect(calls).toHaveLength(0);
   });
+
+  it.each(['.evil.example/x', '//evil.example/x', '/\\evil.example/x'])(
+    'refuses %j in a user-action-signed request before the challenge, the prompt and the request',
+    async (path) => {
+      const { client, calls } = clientWith([jsonReply({})]);
+      const sign = vi.fn();
+      const error = await rejectionOf(signedRequest(client, { method: 'POST', path, body: {} }, { sign }));
+      expect(error.code).toBe('config_error');
+      const init = await rejectionOf(initUserAction(client, { userActionHttpMethod: 'POST', userActionHttpPath: path, userActionPayload: '{}' }));
+      expect(init.code).toBe('config_error');
+      expect(sign).not.toHaveBeenCalled();
+      expect(calls).toHaveLength(0);
+    },
+  );
 
   it('still sends a normal path with a query string', async () => {
     const { client, calls } = clientWith([jsonReply({ ok: true })]);
