@@ -110,6 +110,7 @@ export function ConfirmUserAction(props: ConfirmUserActionProps): ReactNode {
 
   return (
     <FlowFrame
+      lang={messages.locale}
       {...frame}
       name="ConfirmUserAction"
       status={status}

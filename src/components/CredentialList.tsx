@@ -53,6 +53,7 @@ export function CredentialList(props: CredentialListProps): ReactNode {
 
   return (
     <FlowFrame
+      lang={messages.locale}
       {...frame}
       name="CredentialList"
       status={status}

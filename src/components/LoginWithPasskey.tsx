@@ -159,6 +159,7 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
 
   return (
     <FlowFrame
+      lang={messages.locale}
       {...frame}
       name="LoginWithPasskey"
       status={state.status}

@@ -349,6 +349,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
 
   return (
     <FlowFrame
+      lang={messages.locale}
       name="RecoverAccount"
       status={state.status}
       title={messages.components.recoverAccount.title}

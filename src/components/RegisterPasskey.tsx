@@ -163,6 +163,7 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
 
   return (
     <FlowFrame
+      lang={messages.locale}
       {...frame}
       name="RegisterPasskey"
       status={state.status}

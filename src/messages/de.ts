@@ -35,7 +35,7 @@ export const germanMessages: DfnsMessages = {
     print: 'Drucken',
     savedKit: 'Ich habe es sicher aufbewahrt',
     addPasskey: 'Passkey hinzufügen',
-    addRecoveryKey: 'Wiederherstellungsschlüssel erstellen',
+    addRecoveryKey: 'Schlüssel erstellen',
     activate: 'Aktivieren',
     deactivate: 'Deaktivieren',
     approve: 'Mit Passkey bestätigen',
@@ -137,7 +137,8 @@ export const germanMessages: DfnsMessages = {
         'Fügen Sie ein weiteres Gerät oder einen Sicherheitsschlüssel hinzu, damit Sie sich auch ohne dieses Gerät anmelden können.',
     },
     createRecoveryKey: {
-      title: 'Wiederherstellungsschlüssel erstellen',
+      // A soft hyphen: the compound is wider than a narrow card, and browsers without a German dictionary break it anywhere.
+      title: 'Wiederherstellungs\u00ADschlüssel erstellen',
       description:
         'Mit einem Wiederherstellungs-Kit kommen Sie wieder an Ihr Konto, falls Sie alle Passkeys verlieren.',
     },
@@ -285,7 +286,7 @@ export const germanMessages: DfnsMessages = {
     webauthn_unsupported:
       'Dieser Browser oder dieses Gerät kann keine Passkeys verwenden. Bitte nehmen Sie einen anderen Browser oder ein anderes Gerät.',
     passkey_cancelled: 'Die Abfrage wurde geschlossen oder ist abgelaufen. Versuchen Sie es erneut, wenn Sie so weit sind.',
-    passkey_already_registered: 'Auf diesem Gerät gibt es bereits einen Passkey für Ihr Konto. Melden Sie sich stattdessen damit an.',
+    passkey_already_registered: 'Auf diesem Gerät gibt es bereits einen Passkey für Ihr Konto: Melden Sie sich damit an oder nehmen Sie ein anderes Gerät.',
     passkey_invalid_domain: 'Bitte wenden Sie sich an den Support dieser Website.',
     passkey_blocked_in_frame: 'Öffnen Sie die Seite direkt oder wenden Sie sich an den Support.',
     passkey_aborted: 'Die Abfrage wurde unterbrochen. Bitte versuchen Sie es erneut.',

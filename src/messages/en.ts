@@ -275,7 +275,7 @@ export const englishMessages: DfnsMessages = {
     sso_required: 'Your organisation requires you to sign in with single sign-on (SSO) instead of a passkey.',
     webauthn_unsupported: 'This browser or device can’t use passkeys. Try another browser or device.',
     passkey_cancelled: 'The prompt was closed or timed out. Try again when you’re ready.',
-    passkey_already_registered: 'This device already has a passkey for your account. Sign in with it instead.',
+    passkey_already_registered: 'This device already has a passkey for your account: sign in with it, or use another device.',
     passkey_invalid_domain: 'Please contact the support of this website.',
     passkey_blocked_in_frame: 'Open the page on its own, or contact support.',
     passkey_aborted: 'Something interrupted the prompt. Please try again.',

@@ -75,6 +75,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
 
   return (
     <FlowFrame
+      lang={messages.locale}
       {...frame}
       name={name}
       status={state.status}

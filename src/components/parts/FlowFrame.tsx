@@ -20,6 +20,8 @@ export interface KitComponentProps {
 export interface FlowFrameProps extends KitComponentProps {
   /** The component's name: the root gets the class `dfns-<name>`. */
   name: string;
+  /** The catalogue's language (`messages.locale`), on the root: German read as German, and hyphenated. */
+  lang?: string | undefined;
   status: string;
   title: string;
   description?: string | undefined;
@@ -37,7 +39,7 @@ export interface FlowFrameProps extends KitComponentProps {
  * region, and the single polite live region that announces progress to screen readers.
  */
 export function FlowFrame(props: FlowFrameProps): ReactNode {
-  const { name, status, title, description, statusText, onCancel, cancelLabel, className, unstyled, headingLevel = 2, logo, children } = props;
+  const { name, lang, status, title, description, statusText, onCancel, cancelLabel, className, unstyled, headingLevel = 2, logo, children } = props;
   const { theme } = useDfnsAuth(name);
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
@@ -46,6 +48,7 @@ export function FlowFrame(props: FlowFrameProps): ReactNode {
       className={cx(`dfns-${name}`, !unstyled && 'dfns-kit', className)}
       data-status={status}
       data-theme={theme}
+      lang={lang}
       aria-labelledby={titleId}
     >
       {logo ? <div className="dfns-logo">{logo}</div> : null}
