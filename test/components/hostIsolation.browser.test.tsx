@@ -3,13 +3,14 @@
 /**
  * Drop-in means drop-in: every component renders the same, pixel for pixel, in a bare page and in
  * pages that load the Vite React template's index.css, Bootstrap's reboot, Tailwind's preflight or
- * a hostile sheet (test/components/hostSheets), light and dark; and the kit's stylesheet changes
+ * a hostile sheet (test/components/hostSheets), with theme="light" and theme="dark"; and the kit's stylesheet changes
  * nothing of the host page around it.
  *
  * One page per theme: every cell is rendered and driven to its state once, then the host sheet is
  * swapped in a <style> element that follows the kit's (so a host rule of equal specificity wins
  * ties, the harder order) and the whole grid is shot once per sheet. Cells are cropped by their
- * roots' boxes. Failing cells leave bare/host/diff PNGs in __screenshots__/hostIsolation/.
+ * roots' boxes. Failing cells leave bare/host/diff PNGs in test/components/__screenshots__/hostIsolation/
+ * (gitignored). The components talk to an in-page emulator through the provider's `fetch`.
  */
 import kitCss from '../../src/styles.css?raw';
 import bootstrapReboot from './hostSheets/bootstrap-reboot.css?raw';
@@ -56,7 +57,7 @@ const OUT = 'test/components/__screenshots__/hostIsolation';
 /** At most this many failing cells are written out per run (writing costs time). */
 const MAX_WRITTEN = 8;
 /** The test frame's size: the whole grid in view. */
-const VIEW = { width: 3120, height: 2200 };
+const VIEW = { width: 3560, height: 2200 };
 /**
  * Every row of the grid is this tall, so every cell sits at a whole pixel whatever a host sheet does
  * to the host sample's height (text at a fractional offset rasterises differently).
@@ -186,6 +187,17 @@ async function cells(): Promise<Cell[]> {
       },
     },
     { name: 'CredentialList ready', token, ui: <CredentialList />, drive: (cell) => reach(cell, 'ready') },
+    {
+      name: 'CredentialList confirm',
+      token,
+      ui: <CredentialList />,
+      drive: async (cell) => {
+        await reach(cell, 'ready');
+        const row = cell.querySelector<HTMLElement>('li[data-kind="RecoveryKey"]')!;
+        await user().click(within(row).getByRole('button', { name: buttons.deactivate }));
+        await within(row).findByRole('button', { name: englishMessages.credentialList.confirmDeactivate });
+      },
+    },
     { name: 'ConfirmUserAction idle', token, ui: <ConfirmUserAction request={request} /> },
     {
       name: 'ConfirmUserAction success',
@@ -247,7 +259,7 @@ function renderGrid(theme: Theme, all: Cell[]) {
         style={{
           ...box,
           display: 'grid',
-          gridTemplateColumns: 'repeat(7, 440px)',
+          gridTemplateColumns: 'repeat(8, 440px)',
           gridAutoRows: ROW,
           gap: 0,
           alignItems: 'start',
@@ -364,6 +376,8 @@ describe('host pages', () => {
       // The kit's root; for the host sample, its whole (fixed, clipping) cell.
       const kitRoot = (cell: HTMLElement) => cell.querySelector<HTMLElement>('.dfns-kit') ?? cell;
       const bare = await shoot(grid, kitRoot);
+      // A card taller than its row would be clipped in every shot alike: make the rows taller then.
+      for (const [name, pixels] of bare) if (name !== HOST_SAMPLE) expect(pixels.height + 40, `${name} fits its grid row`).toBeLessThanOrEqual(ROW);
 
       const failures: string[] = [];
       kitStyle.textContent = '';
