@@ -94,8 +94,22 @@ describe('<ErrorAlert>', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
-  it('offers Try again at once for a rate limit without Retry-After', () => {
+  it('waits 5 s for a rate limit without Retry-After: "wait a little" is never beside an active Try again', () => {
+    vi.useFakeTimers({ now: 1_000_000 });
     render(<ErrorAlert error={apiError('rate_limited')} messages={en} onRetry={() => undefined} />);
+    const alert = screen.getByRole('alert');
+    expect(actions(alert)).toEqual([en.alert.retryIn({ seconds: 5 })]);
+    act(() => vi.advanceTimersByTime(5000));
+    expect(actions(alert)).toEqual([en.buttons.retry]);
+  });
+
+  it('offers Try again at once when Retry-After said now', () => {
+    render(<ErrorAlert error={apiError('rate_limited', { retryAfterMs: 0, retryAt: new Date(Date.now() - 1000) })} messages={en} onRetry={() => undefined} />);
+    expect(actions(screen.getByRole('alert'))).toEqual([en.buttons.retry]);
+  });
+
+  it('offers Try again at once for other retryable errors', () => {
+    render(<ErrorAlert error={apiError('server_error')} messages={en} onRetry={() => undefined} />);
     expect(actions(screen.getByRole('alert'))).toEqual([en.buttons.retry]);
   });
 });

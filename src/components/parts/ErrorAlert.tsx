@@ -32,13 +32,21 @@ const SETUP_ERRORS: ReadonlySet<DfnsAuthErrorCode> = new Set([
   'sso_required',
 ]);
 
-/** Seconds left until `until` (a time in ms), counting down once a second; 0 when there is nothing to wait for. */
-function useCountdown(waitMs: number | undefined, key: unknown): number {
-  // `since` and `until` move with the error, so a new error restarts the count.
+/**
+ * The wait of a rate limit whose answer named none: the body says "wait a little", so Try again
+ * must not be active at once beside it.
+ */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 5000;
+
+/** The seconds a rate-limited `error` still asks to wait, counting down once a second; 0 for any other error. */
+function useRetryCountdown(error: DfnsAuthError): number {
+  // Fixed when the error arrives (a new error restarts the count): read again later, the wait
+  // would have run out and fallen back to the default, starting over.
   const { since, until } = useMemo(() => {
     const now = Date.now();
+    const waitMs = error.code === 'rate_limited' ? (retryDelay(error, now) ?? DEFAULT_RATE_LIMIT_WAIT_MS) : undefined;
     return { since: now, until: waitMs === undefined ? 0 : now + waitMs };
-  }, [key, waitMs]);
+  }, [error]);
   const [now, setNow] = useState(since);
   useEffect(() => {
     if (until === 0) return undefined;
@@ -64,7 +72,7 @@ export function ErrorAlert({ error, messages, onRetry, readOnly, onContinue, onB
   useIsomorphicLayoutEffect(() => {
     ref.current?.focus();
   }, [error]);
-  const wait = useCountdown(error.code === 'rate_limited' ? retryDelay(error) : undefined, error);
+  const wait = useRetryCountdown(error);
   const reference = error instanceof DfnsApiError ? error.errorId : undefined;
   const setupError = SETUP_ERRORS.has(error.code);
 

@@ -2,7 +2,7 @@ import type { DfnsAuthError } from '../../errors';
 
 /**
  * How long from now the server asked to wait before a retry (`Retry-After` of a 429), in
- * milliseconds, or `undefined` when it did not say. Read structurally, so any kit error works:
+ * milliseconds (0 once that time has passed), or `undefined` when it did not say. Read structurally, so any kit error works:
  * `retryAt` (a Date) first, which already counts the time since the answer, then `retryAfterMs`.
  * @example retryDelay(error) // 30000
  */
@@ -16,5 +16,6 @@ export function retryDelay(error: DfnsAuthError, now: number = Date.now()): numb
       : typeof fields.retryAfter === 'number'
         ? fields.retryAfter * 1000
         : undefined;
-  return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined;
+  // A time already past says "now" (0), which is not the same as saying nothing (undefined).
+  return ms !== undefined && Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
