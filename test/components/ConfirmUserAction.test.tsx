@@ -89,7 +89,8 @@ describe('<ConfirmUserAction>', () => {
       vi.useRealTimers();
     }
     await prefetched();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Inside act: the challenge arriving meanwhile updates the component.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
     expect(calls()).toEqual([INIT]);
   });
 
