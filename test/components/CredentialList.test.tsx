@@ -68,6 +68,11 @@ describe('<CredentialList>', () => {
     expect(within(laptopRow).getByText(copy.active)).toBeInTheDocument();
     const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
     expect(within(laptopRow).getByText(copy.createdOn({ date }))).toBeInTheDocument();
+    // The name and its kind are on separate lines, never read as one ("Laptop passkey Passkey").
+    const title = within(laptopRow).getByText('Laptop').closest('p')!;
+    expect(title).not.toHaveTextContent(copy.kinds.Fido2);
+    expect(within(laptopRow).getByText(copy.kinds.Fido2).closest('p')).not.toBe(title);
+    expect(laptopRow.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
     expect(calls()).toEqual(['GET /auth/credentials']);
   });
 
