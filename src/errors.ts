@@ -30,6 +30,8 @@ export type PasskeyErrorCode =
   | 'passkey_blocked_in_frame'
   | 'passkey_aborted'
   | 'passkey_no_user_gesture'
+  /** The organisation asks for a platform passkey (built-in) and this browser or device has none. */
+  | 'passkey_platform_unavailable'
   | 'passkey_failed';
 
 /** Codes of errors from recovery keys and key credentials. */

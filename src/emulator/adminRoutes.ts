@@ -82,6 +82,9 @@ function requireString(body: Record<string, unknown>, field: string): string {
  * - `DELETE /emulator/admin/faults` → `{ faults: [] }` (`faults.clear`)
  * - `POST /emulator/admin/policies` `{ method?, path }` → 201 `{ approvalRules }` (`policies.requireApproval`)
  * - `DELETE /emulator/admin/policies` → `{ approvalRules: [] }` (`policies.clear`)
+ * - `GET /emulator/admin/passkey-settings` → the organisation's passkey settings
+ * - `PUT /emulator/admin/passkey-settings` `{ authenticatorAttachment?, residentKey?, requireResidentKey?, userVerification? }`
+ *   → the settings after the change (`setPasskeySettings`)
  * Throws `EmulatorHttpError` for a bad body or an unknown route. The answers carry local test
  * secrets (codes, a service account's private key) by design: the emulator holds nothing real.
  */
@@ -123,6 +126,17 @@ export async function handleAdminRequest(emulator: DfnsEmulator, method: string,
     case 'DELETE /policies':
       emulator.policies.clear();
       return { status: 200, body: { approvalRules: [] } };
+    case 'GET /passkey-settings':
+      return { status: 200, body: emulator.passkeySettings };
+    case 'PUT /passkey-settings': {
+      const body = await objectBody(request);
+      try {
+        emulator.setPasskeySettings(body);
+      } catch (error) {
+        throw new EmulatorHttpError(400, error instanceof Error ? error.message : String(error), {}, { cause: error });
+      }
+      return { status: 200, body: emulator.passkeySettings };
+    }
     default:
       throw new EmulatorHttpError(404, `no emulator admin endpoint ${method} ${path}`);
   }

@@ -46,7 +46,12 @@ async function main(): Promise<void> {
   }
   const [{ createDfnsEmulator }, { startEmulatorServer }] = await loadEmulator();
   const origins = options.origins.length > 0 ? options.origins : [...DEFAULT_ORIGINS];
-  const emulator = createDfnsEmulator({ rpId: options.rpId, origins, orgId: options.orgId });
+  const emulator = createDfnsEmulator({
+    rpId: options.rpId,
+    origins,
+    orgId: options.orgId,
+    passkeySettings: options.authenticatorAttachment === undefined ? undefined : { authenticatorAttachment: options.authenticatorAttachment },
+  });
   const { registrationCode } = emulator.createUser({ username: options.username });
   const { url, adminSecret, close } = await startEmulatorServer({
     port: options.port,

@@ -8,7 +8,15 @@ import { createFaults, type FaultController } from './faults';
 import { dfnsId, randomToken } from './ids';
 import { createJwtKey } from './jwt';
 import { matchPath, type RequestRule } from './matchPath';
-import { DEFAULT_ORIGINS, originPredicate, type DfnsEmulatorOptions, type ResolvedOptions } from './options';
+import {
+  checkPasskeySettings,
+  DEFAULT_ORIGINS,
+  DEFAULT_PASSKEY_SETTINGS,
+  originPredicate,
+  type DfnsEmulatorOptions,
+  type EmulatorPasskeySettings,
+  type ResolvedOptions,
+} from './options';
 import { actionRoutes } from './routes/actions';
 import { credentialRoutes } from './routes/credentials';
 import { loginRoutes } from './routes/login';
@@ -93,6 +101,10 @@ export interface DfnsEmulator {
   readonly policies: { requireApproval(rule: RequestRule): void; clear(): void };
   /** Per-org requests per minute before 429; `undefined` removes the limit. */
   setRateLimit(perMinute: number | undefined): void;
+  /** The organisation's passkey settings, which shape every challenge's `authenticatorSelection`. */
+  readonly passkeySettings: Readonly<EmulatorPasskeySettings>;
+  /** Changes some passkey settings (kept across `reset`, like the options); throws a TypeError for a bad value. */
+  setPasskeySettings(settings: Partial<EmulatorPasskeySettings>): void;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -111,6 +123,7 @@ function resolveOptions(options: DfnsEmulatorOptions): ResolvedOptions {
     latencyMs: options.latencyMs ?? 0,
     codeAttemptLimit: options.codeAttemptLimit ?? 5,
     codeLockoutSeconds: options.codeLockoutSeconds ?? 60,
+    passkeySettings: { ...DEFAULT_PASSKEY_SETTINGS, ...checkPasskeySettings({ ...options.passkeySettings }) },
   };
 }
 
@@ -303,6 +316,12 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
     setRateLimit(perMinute) {
       state.rateLimitPerMinute = perMinute;
       state.requestTimes = [];
+    },
+    get passkeySettings() {
+      return { ...resolved.passkeySettings };
+    },
+    setPasskeySettings(settings) {
+      Object.assign(resolved.passkeySettings, checkPasskeySettings({ ...settings }));
     },
   };
   return emulator;

@@ -368,12 +368,23 @@ export class EmulatorEngine {
     return this.options.challengeTtlSeconds;
   }
 
+  /** The organisation's passkey settings as a challenge carries them (no attachment field for `null`). */
+  authenticatorSelection(): RegistrationChallenge['authenticatorSelection'] {
+    const { authenticatorAttachment, residentKey, requireResidentKey, userVerification } = this.options.passkeySettings;
+    return {
+      ...(authenticatorAttachment === null ? {} : { authenticatorAttachment }),
+      residentKey,
+      requireResidentKey,
+      userVerification,
+    };
+  }
+
   /** The fields every credential-creating challenge shares, for `user`. */
   creationOptions(user: UserRecord): Omit<RegistrationChallenge, 'temporaryAuthenticationToken' | 'challenge' | 'supportedCredentialKinds'> {
     return {
       user: { id: user.id, displayName: user.username, name: user.username },
       rp: { id: this.options.rpId, name: this.options.rpName },
-      authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
+      authenticatorSelection: this.authenticatorSelection(),
       attestation: 'none',
       pubKeyCredParams: [
         { type: 'public-key', alg: -7 },

@@ -13,7 +13,13 @@ export {
 } from './createDfnsEmulator';
 export { ADMIN_PREFIX, handleAdminRequest, type AdminResult } from './adminRoutes';
 export { ADMIN_SECRET_HEADER, type HandleOptions } from './adminGuard';
-export { DEFAULT_ORIGINS, type DfnsEmulatorOptions, type OriginPolicy } from './options';
+export {
+  DEFAULT_ORIGINS,
+  DEFAULT_PASSKEY_SETTINGS,
+  type DfnsEmulatorOptions,
+  type EmulatorPasskeySettings,
+  type OriginPolicy,
+} from './options';
 export type { FaultController, FaultSpec } from './faults';
 export type { RequestRule } from './matchPath';
 export type { OutboxEmail, UserKind } from './state';

@@ -5,6 +5,58 @@
  */
 export type OriginPolicy = readonly string[] | '*' | ((origin: string) => boolean);
 
+/**
+ * The organisation's passkey settings that shape every credential-creating challenge's
+ * `authenticatorSelection` (registration, recovery, new Fido2 credentials). `authenticatorAttachment`
+ * `null` sends none (any authenticator: built-in, security key, phone).
+ */
+export interface EmulatorPasskeySettings {
+  authenticatorAttachment: 'platform' | 'cross-platform' | null;
+  residentKey: 'required' | 'preferred' | 'discouraged';
+  requireResidentKey: boolean;
+  userVerification: 'required' | 'preferred' | 'discouraged';
+}
+
+/**
+ * What Dfns's API reference shows in its registration, recovery and credential challenge examples:
+ * a platform passkey, discoverable, with user verification.
+ */
+export const DEFAULT_PASSKEY_SETTINGS: Readonly<EmulatorPasskeySettings> = {
+  authenticatorAttachment: 'platform',
+  residentKey: 'required',
+  requireResidentKey: true,
+  userVerification: 'required',
+};
+
+/** Passkey settings with every field checked; throws a TypeError naming a bad one. */
+export function checkPasskeySettings(input: Record<string, unknown>): Partial<EmulatorPasskeySettings> {
+  const settings: Partial<EmulatorPasskeySettings> = {};
+  const level = ['required', 'preferred', 'discouraged'] as const;
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    switch (field) {
+      case 'authenticatorAttachment':
+        if (value !== 'platform' && value !== 'cross-platform' && value !== null) {
+          throw new TypeError('authenticatorAttachment must be "platform", "cross-platform" or null');
+        }
+        settings.authenticatorAttachment = value;
+        break;
+      case 'residentKey':
+      case 'userVerification':
+        if (!level.includes(value as (typeof level)[number])) throw new TypeError(`${field} must be "required", "preferred" or "discouraged"`);
+        settings[field] = value as (typeof level)[number];
+        break;
+      case 'requireResidentKey':
+        if (typeof value !== 'boolean') throw new TypeError('requireResidentKey must be a boolean');
+        settings.requireResidentKey = value;
+        break;
+      default:
+        throw new TypeError(`unknown passkey setting ${field}`);
+    }
+  }
+  return settings;
+}
+
 /** Options of `createDfnsEmulator`. */
 export interface DfnsEmulatorOptions {
   /** WebAuthn relying party id every passkey is bound to. Default `'localhost'`. */
@@ -27,6 +79,8 @@ export interface DfnsEmulatorOptions {
   codeAttemptLimit?: number | undefined;
   /** How long those codes answer 429 (with `Retry-After`) once the limit is reached. Default 60 s. */
   codeLockoutSeconds?: number | undefined;
+  /** The organisation's passkey settings; fields left out take `DEFAULT_PASSKEY_SETTINGS` (a platform passkey). */
+  passkeySettings?: Partial<EmulatorPasskeySettings> | undefined;
 }
 
 /** Options with every default applied. */
@@ -41,6 +95,8 @@ export interface ResolvedOptions {
   latencyMs: number;
   codeAttemptLimit: number;
   codeLockoutSeconds: number;
+  /** Changed in place by `setPasskeySettings`. */
+  passkeySettings: EmulatorPasskeySettings;
 }
 
 /** The default allowed origins: Storybook (6006) and the emulator's own Node server (63315). */

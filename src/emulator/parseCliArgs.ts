@@ -9,6 +9,8 @@ export interface CliOptions {
   host: string;
   /** Host names answered besides the loopback ones. */
   allowedHosts: string[];
+  /** The organisation's `authenticatorAttachment` passkey setting; `undefined` keeps the default ('platform'). */
+  authenticatorAttachment: 'platform' | 'cross-platform' | null | undefined;
   help: boolean;
 }
 
@@ -16,6 +18,7 @@ export interface CliOptions {
 export const CLI_USAGE = `Usage: dfns-emulator [--port 8787] [--rp-id localhost] [--origin http://localhost:6006]...
                      [--org-id or-...] [--user demo@example.com]
                      [--host localhost] [--allowed-host NAME]...
+                     [--authenticator-attachment platform|cross-platform|any]
 
 Serves a local, in-memory Dfns auth API with CORS. Passkeys must be made on a page whose origin
 is one of the --origin values (repeat the flag for several) and whose host is the rp id.
@@ -25,6 +28,12 @@ It listens on localhost and answers only the Host names localhost, 127.0.0.1 and
 port), so a web page cannot reach it through a DNS name it controls. --host ADDRESS listens
 there instead and accepts ADDRESS as a Host name (0.0.0.0 and :: are not names); --allowed-host
 NAME accepts one more name (repeat the flag), e.g. a container name.
+
+Challenges ask for the passkey kind the organisation's Passkey Settings would, as in Dfns's API
+reference: --authenticator-attachment platform (the default: a passkey built into the device,
+such as Windows Hello, Touch ID or an Android phone), cross-platform (a security key or a phone
+nearby), or any (no attachment sent: every kind; for browsers without a built-in passkey, e.g.
+Firefox or Chromium on Linux).
 
 Emulator-only admin API (not part of Dfns; local test data only). Every admin request needs the
 header x-emulator-admin-secret with the secret printed at start (fresh each run), and a POST
@@ -37,7 +46,9 @@ needs content-type application/json; cross-site requests are refused:
   POST /emulator/admin/faults            {"path","method"?,"status"?,"body"?,"drop"?,"latencyMs"?,"times"?}
   DELETE /emulator/admin/faults                                -> clears every fault
   POST /emulator/admin/policies          {"path","method"?}    -> that request answers 202 (pending approval)
-  DELETE /emulator/admin/policies                              -> clears every policy`;
+  DELETE /emulator/admin/policies                              -> clears every policy
+  GET  /emulator/admin/passkey-settings                        -> {authenticatorAttachment, residentKey, ...}
+  PUT  /emulator/admin/passkey-settings  {"authenticatorAttachment"?: "platform"|"cross-platform"|null, ...}`;
 
 /** Parses `--flag value` and `--flag=value` pairs; throws an Error naming an unknown or incomplete flag. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -49,6 +60,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     username: 'demo@example.com',
     host: 'localhost',
     allowedHosts: [],
+    authenticatorAttachment: undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -84,6 +96,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         break;
       case '--allowed-host':
         options.allowedHosts.push(value);
+        break;
+      case '--authenticator-attachment':
+        if (value !== 'platform' && value !== 'cross-platform' && value !== 'any') {
+          throw new Error(`--authenticator-attachment must be platform, cross-platform or any, got "${value}".`);
+        }
+        options.authenticatorAttachment = value === 'any' ? null : value;
         break;
       default:
         throw new Error(`Unknown option ${flag}.\n${CLI_USAGE}`);

@@ -258,6 +258,7 @@ export const germanMessages: DfnsMessages = {
     passkey_blocked_in_frame: 'Passkeys sind in dieser eingebetteten Seite nicht möglich',
     passkey_aborted: 'Passkey-Abfrage unterbrochen',
     passkey_no_user_gesture: 'Noch ein Klick nötig',
+    passkey_platform_unavailable: 'Dieses Gerät hat keinen eingebauten Passkey',
     passkey_failed: 'Der Passkey hat nicht funktioniert',
     recovery_code_malformed: 'Wiederherstellungscode prüfen',
     recovery_code_invalid: 'Code passt nicht zum Schlüssel',
@@ -292,6 +293,8 @@ export const germanMessages: DfnsMessages = {
     passkey_aborted: 'Die Abfrage wurde unterbrochen. Bitte versuchen Sie es erneut.',
     passkey_no_user_gesture:
       'Ihr Browser braucht noch einen Klick. Wählen Sie „Weiter“, um die Passkey-Abfrage zu öffnen.',
+    passkey_platform_unavailable:
+      'Dieser Dienst verlangt einen Passkey, der in Ihr Gerät eingebaut ist. Öffnen Sie diese Seite auf einem Gerät, das einen hat, etwa einem Computer mit Windows Hello oder Touch ID, einem iPhone oder einem Android-Smartphone.',
     passkey_failed: 'Versuchen Sie es erneut oder verwenden Sie einen anderen Passkey.',
     recovery_code_malformed:
       'Das sieht nicht wie ein Wiederherstellungscode aus. Er beginnt mit D1- und besteht aus Gruppen von Buchstaben und Ziffern.',

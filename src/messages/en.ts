@@ -249,6 +249,7 @@ export const englishMessages: DfnsMessages = {
     passkey_blocked_in_frame: 'Passkeys can’t be used in this embedded page',
     passkey_aborted: 'Passkey prompt interrupted',
     passkey_no_user_gesture: 'One more click needed',
+    passkey_platform_unavailable: 'This device has no built-in passkey',
     passkey_failed: 'The passkey didn’t work',
     recovery_code_malformed: 'Check your recovery code',
     recovery_code_invalid: 'Recovery code doesn’t match',
@@ -280,6 +281,8 @@ export const englishMessages: DfnsMessages = {
     passkey_blocked_in_frame: 'Open the page on its own, or contact support.',
     passkey_aborted: 'Something interrupted the prompt. Please try again.',
     passkey_no_user_gesture: 'Your browser needs one more click. Select Continue to open the passkey prompt.',
+    passkey_platform_unavailable:
+      'This service needs a passkey built into your device. Open this page on a device that has one, such as a computer with Windows Hello or Touch ID, an iPhone, or an Android phone.',
     passkey_failed: 'Try again, or use another passkey.',
     recovery_code_malformed: 'This doesn’t look like a recovery code. It starts with D1- followed by groups of letters and digits.',
     recovery_code_invalid: 'The recovery code doesn’t match this recovery key. Check both against your recovery kit.',

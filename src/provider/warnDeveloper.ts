@@ -2,7 +2,8 @@ import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
 
 /**
  * Codes only a developer can fix: the set-up (`config_error`), the rp id or the frame
- * (`passkey_invalid_domain`, `passkey_blocked_in_frame`), an API answer the kit cannot read
+ * (`passkey_invalid_domain`, `passkey_blocked_in_frame`), the organisation's passkey settings
+ * (`passkey_platform_unavailable`: only platform passkeys, on a device without one), an API answer the kit cannot read
  * (`invalid_response`, often a wrong `baseUrl` that answers with a web page), an API it cannot reach
  * (`network_error`: wrong `baseUrl` or CORS) and the kit's own surprises (`unknown_error`). The user
  * sees copy that cannot name the fix; the developer gets `error.message`, which does.
@@ -11,6 +12,7 @@ export const DEVELOPER_ERROR_CODES: readonly DfnsAuthErrorCode[] = [
   'config_error',
   'passkey_invalid_domain',
   'passkey_blocked_in_frame',
+  'passkey_platform_unavailable',
   'invalid_response',
   'network_error',
   'unknown_error',

@@ -20,6 +20,8 @@ export interface PasskeyAuthenticator {
     options: PublicKeyCredentialRequestOptionsJSON,
     call?: { signal?: AbortSignal | undefined; mediation?: 'conditional' | undefined },
   ): Promise<AuthenticationResponseJSON>;
+  /** Whether a platform authenticator can answer a `platform` registration; `undefined`: cannot tell. */
+  isPlatformAuthenticatorAvailable?(): Promise<boolean | undefined>;
 }
 
 /** The DOMException a browser rejects with when the ceremony's signal aborts. */

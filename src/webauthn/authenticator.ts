@@ -28,6 +28,12 @@ export interface AuthenticatorGetOptions {
 export interface PasskeyAuthenticator {
   create(options: PublicKeyCredentialCreationOptionsJSON, call?: AuthenticatorCreateOptions): Promise<RegistrationResponseJSON>;
   get(options: PublicKeyCredentialRequestOptionsJSON, call?: AuthenticatorGetOptions): Promise<AuthenticationResponseJSON>;
+  /**
+   * Whether a platform authenticator (built into the device, with user verification) can answer a
+   * registration that asks for `authenticatorAttachment: 'platform'`; `undefined` when it cannot
+   * tell. Without this method the kit asks nothing and reads no refusal as a missing platform one.
+   */
+  isPlatformAuthenticatorAvailable?(): Promise<boolean | undefined>;
 }
 
 /**
@@ -53,6 +59,18 @@ async function underSignal<T>(signal: AbortSignal | undefined, run: () => Promis
   }
 }
 
+/** The browser's own answer, or `undefined` where it has no such check (or the check fails). */
+async function browserHasPlatformAuthenticator(): Promise<boolean | undefined> {
+  const api = (globalThis as { PublicKeyCredential?: { isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean> } })
+    .PublicKeyCredential;
+  if (typeof api?.isUserVerifyingPlatformAuthenticatorAvailable !== 'function') return undefined;
+  try {
+    return (await api.isUserVerifyingPlatformAuthenticatorAvailable()) === true;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The default authenticator: `@simplewebauthn/browser`'s `startRegistration` / `startAuthentication`
  * (with `useBrowserAutofill` for conditional mediation).
@@ -66,4 +84,5 @@ export const simpleWebAuthnAuthenticator: PasskeyAuthenticator = {
       startAuthentication({ optionsJSON, useBrowserAutofill: call.mediation === 'conditional' }),
     );
   },
+  isPlatformAuthenticatorAvailable: browserHasPlatformAuthenticator,
 };

@@ -8,7 +8,19 @@ export interface PasskeyErrorContext {
   origin?: string | undefined;
   /** The caller's signal: once it has aborted, any failure is `passkey_aborted`. */
   signal?: AbortSignal | undefined;
+  /** The `authenticatorSelection.authenticatorAttachment` the ceremony asked for, if any. */
+  attachment?: 'platform' | 'cross-platform' | undefined;
+  /** Milliseconds from the ceremony's start to its failure. */
+  elapsedMs?: number | undefined;
 }
+
+/**
+ * A NotAllowedError sooner than this after a `platform` request is the browser refusing for lack
+ * of a platform authenticator, not a person: measured 0–1 ms in Firefox 153 (no built-in
+ * authenticator on Linux), while nobody reads and dismisses a prompt in under ~150 ms (human
+ * reaction time), so 50 ms leaves room for a slow machine on one side and people on the other.
+ */
+export const PLATFORM_REFUSAL_MS = 50;
 
 /** The `{ name, message, code }` of a DOMException, a SimpleWebAuthn `WebAuthnError`, or any error. */
 interface ErrorFacts {
@@ -46,9 +58,37 @@ const USER_ACTIVATION = /user (activation|gesture)|transient activation|requires
  * ancestors. Both throw NotAllowedError, which would otherwise read as a cancel.
  */
 const BLOCKED_IN_FRAME = /publickey-credentials-(get|create)|permissions policy|not the same as its ancestors/i;
+/**
+ * Firefox's one message for a request it refuses before asking any authenticator: the page does
+ * not have focus (another tab or window is in front), or a cross-origin frame's Permissions Policy
+ * does not delegate WebAuthn. Recorded from Firefox 153 ESR, for `create` and `get` alike.
+ */
+const CONTAINER_REFUSED = /CredentialsContainer request is not allowed/i;
+
+/** True in a frame whose top document is on another origin (reading its location throws). */
+function isCrossOriginFrame(): boolean {
+  const page = globalThis as { self?: unknown; top?: { location: { origin: string } } | null; location?: { origin: string } };
+  if (!page.top || page.top === page.self) return false;
+  try {
+    return page.top.location.origin !== page.location?.origin;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Which of Firefox's two refusals it was, from the page at the moment of the error: an unfocused
+ * page needs the user's click on it (then Continue works); a focused cross-origin frame is blocked
+ * by its policy. Neither is a cancel: the user never saw a prompt.
+ */
+function containerRefusal(): PasskeyErrorCode {
+  const focused = (globalThis as { document?: { hasFocus?: () => boolean } }).document?.hasFocus?.();
+  return focused !== false && isCrossOriginFrame() ? 'passkey_blocked_in_frame' : 'passkey_no_user_gesture';
+}
+
 const UNSUPPORTED = /does not support webauthn|webauthn is not supported|publickeycredential is not defined/i;
 
-function classify({ name, message, code }: ErrorFacts): PasskeyErrorCode {
+function classify({ name, message, code }: ErrorFacts, context: PasskeyErrorContext): PasskeyErrorCode {
   switch (code) {
     case 'ERROR_CEREMONY_ABORTED':
       return 'passkey_aborted';
@@ -65,7 +105,9 @@ function classify({ name, message, code }: ErrorFacts): PasskeyErrorCode {
       // Browsers reuse NotAllowedError for "no user activation" and for a blocking Permissions
       // Policy; only the message tells them apart from a cancel.
       if (BLOCKED_IN_FRAME.test(message)) return 'passkey_blocked_in_frame';
-      return USER_ACTIVATION.test(message) ? 'passkey_no_user_gesture' : 'passkey_cancelled';
+      if (CONTAINER_REFUSED.test(message)) return containerRefusal();
+      if (USER_ACTIVATION.test(message)) return 'passkey_no_user_gesture';
+      return isPlatformRefusal(context) ? 'passkey_platform_unavailable' : 'passkey_cancelled';
     case 'InvalidStateError':
       return 'passkey_already_registered';
     case 'SecurityError':
@@ -83,13 +125,21 @@ function classify({ name, message, code }: ErrorFacts): PasskeyErrorCode {
   return 'passkey_failed';
 }
 
+/** A `platform` request refused faster than a person could: no platform authenticator to ask. */
+function isPlatformRefusal({ attachment, elapsedMs }: PasskeyErrorContext): boolean {
+  return attachment === 'platform' && elapsedMs !== undefined && elapsedMs < PLATFORM_REFUSAL_MS;
+}
+
 function explain(code: PasskeyErrorCode, error: ErrorFacts, rpId: string, origin: string): string {
   const detail = error.message === '' ? '' : ` (${error.name || 'Error'}: ${error.message})`;
   switch (code) {
     case 'passkey_cancelled':
       return `The passkey prompt was dismissed or timed out${detail}.`;
     case 'passkey_no_user_gesture':
-      return `The browser refused the passkey prompt without a user gesture; start the ceremony from a click handler${detail}.`;
+      return (
+        `The browser refused the passkey prompt without a user gesture, or while the page did not have focus ` +
+        `(another tab or window in front); start the ceremony from a click handler in the focused page${detail}.`
+      );
     case 'passkey_already_registered':
       return `This authenticator already holds a passkey for this user (excludeCredentials)${detail}.`;
     case 'passkey_invalid_domain':
@@ -101,6 +151,13 @@ function explain(code: PasskeyErrorCode, error: ErrorFacts, rpId: string, origin
       return (
         `The page runs in a cross-origin iframe whose Permissions Policy blocks WebAuthn: give the iframe ` +
         `allow="publickey-credentials-get *; publickey-credentials-create *", or open the page top-level (origin "${origin}")${detail}.`
+      );
+    case 'passkey_platform_unavailable':
+      return (
+        `The organisation's Dfns Passkey Settings ask for authenticatorAttachment "platform" (a passkey built into ` +
+        `the device), and this browser has no platform authenticator (isUserVerifyingPlatformAuthenticatorAvailable ` +
+        `answered false, or the browser refused at once). Users need a device with one (Windows Hello, Touch ID, ` +
+        `Android); to let them use security keys and phones too, change authenticatorAttachment in the Passkey Settings${detail}.`
       );
     case 'passkey_aborted':
       return `The passkey ceremony was aborted (unmount, cancel, or a newer ceremony)${detail}.`;
@@ -121,6 +178,8 @@ const RETRYABLE: Record<PasskeyErrorCode, boolean> = {
   passkey_already_registered: false,
   passkey_invalid_domain: false,
   passkey_blocked_in_frame: false,
+  // The same browser will refuse the same request again.
+  passkey_platform_unavailable: false,
   webauthn_unsupported: false,
 };
 
@@ -133,11 +192,21 @@ const RETRYABLE: Record<PasskeyErrorCode, boolean> = {
 export function toPasskeyError(error: unknown, context: PasskeyErrorContext): PasskeyError {
   if (error instanceof PasskeyError) return error;
   const errorFacts = facts(error);
-  const code = context.signal?.aborted === true ? 'passkey_aborted' : classify(errorFacts);
+  const code = context.signal?.aborted === true ? 'passkey_aborted' : classify(errorFacts, context);
   const origin =
     context.origin ?? (globalThis as { location?: { origin?: string } }).location?.origin ?? '(no page origin)';
   return new PasskeyError(code, explain(code, errorFacts, context.rpId, origin), {
     cause: error,
     retryable: RETRYABLE[code],
   });
+}
+
+/**
+ * The error for a `platform` registration that the kit did not start because the browser said it
+ * has no platform authenticator: the same code and message as the browser's own quick refusal.
+ * @example if (!(await authenticator.isPlatformAuthenticatorAvailable())) throw platformUnavailableError();
+ */
+export function platformUnavailableError(): PasskeyError {
+  const code = 'passkey_platform_unavailable';
+  return new PasskeyError(code, explain(code, { name: '', message: '', code: undefined }, '', ''), { retryable: RETRYABLE[code] });
 }

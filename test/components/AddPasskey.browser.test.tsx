@@ -33,6 +33,8 @@ describe('<AddPasskey/> in Chromium', () => {
     const token = await emulator.loginAs(ALICE);
     // The first device (with Alice's passkey) is not touched while the new one is created, so the
     // excluded credential on it does not end the ceremony; the second device answers.
+    // The new passkey goes on a USB security key: an organisation that accepts any authenticator.
+    emulator.setPasskeySettings({ authenticatorAttachment: null });
     await kit.setPresence(false);
     const second = await kit.addAuthenticator();
     emulator.faults.set({ path: '/auth/action/init', latencyMs: 500 });
@@ -78,6 +80,8 @@ describe('<AddPasskey/> in Chromium', () => {
     const emulator = kit.emulator();
     await registeredUser(emulator, ALICE);
     const token = await emulator.loginAs(ALICE);
+    // The new passkey goes on a USB security key: an organisation that accepts any authenticator.
+    emulator.setPasskeySettings({ authenticatorAttachment: null });
     // Alice's own device is out of reach: the prompts go to the new one, which is not verified at first.
     await kit.setPresence(false);
     const second = await kit.addAuthenticator();

@@ -111,6 +111,10 @@ describe('<RecoverAccount/> in Chromium', () => {
 
   it('shows passkey_cancelled when the new passkey is not verified, and Retry finishes the recovery', async () => {
     const emulator = kit.emulator();
+    // A person refusing: on an organisation that asks for any authenticator, because the virtual
+    // authenticator refuses within 1 ms, which under a platform request reads as no platform
+    // authenticator (PlatformUnavailable.browser.test.tsx), as no person could be that quick.
+    emulator.setPasskeySettings({ authenticatorAttachment: null });
     const jane = await janeLostHerDevice(emulator);
     const onError = vi.fn();
     const { container } = renderKit(<RecoverAccount onError={onError} />, emulator);

@@ -97,6 +97,10 @@ describe('<RegisterPasskey/> in Chromium', () => {
 
   it('shows passkey_cancelled when the user does not verify, and Retry works once they do', async () => {
     const emulator = kit.emulator();
+    // A person refusing: on an organisation that asks for any authenticator, because the virtual
+    // authenticator refuses within 1 ms, which under a platform request reads as no platform
+    // authenticator (PlatformUnavailable.browser.test.tsx), as no person could be that quick.
+    emulator.setPasskeySettings({ authenticatorAttachment: null });
     const { registrationCode } = emulator.createUser({ username: USERNAME });
     const onError = vi.fn();
     const { container } = renderKit(<RegisterPasskey recoveryKey={false} onError={onError} />, emulator);

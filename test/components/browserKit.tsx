@@ -75,7 +75,9 @@ export function useChromiumKit() {
   });
   afterEach(async () => {
     worker?.resetHandlers();
-    for (const id of [authenticatorId, ...extraAuthenticators]) await cdp().send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: id });
+    for (const id of [authenticatorId, ...extraAuthenticators]) {
+      if (id !== '') await cdp().send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: id });
+    }
     authenticatorId = '';
     extraAuthenticators.length = 0;
   });
@@ -108,6 +110,8 @@ export function useChromiumKit() {
     },
     /** The credentials the virtual authenticator holds (with their private keys, to put back later). */
     storedCredentials: async () => (await cdp().send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+    /** The credentials another authenticator (one from `addAuthenticator`) holds. */
+    storedCredentialsOn: async (id: string) => (await cdp().send('WebAuthn.getCredentials', { authenticatorId: id })).credentials,
     /**
      * Plugs in a USB security key (Chrome allows one internal authenticator per page), removed after
      * the test like the first; returns its id. `presence: false` leaves its prompts unanswered.
@@ -117,6 +121,11 @@ export function useChromiumKit() {
       const { authenticatorId: id } = await cdp().send('WebAuthn.addVirtualAuthenticator', { options });
       extraAuthenticators.push(id);
       return id;
+    },
+    /** Takes the built-in (platform) authenticator away: the page then has no platform passkey provider. */
+    removePlatformAuthenticator: async (): Promise<void> => {
+      await cdp().send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+      authenticatorId = '';
     },
     /** Turns the simulated touch of the first (or the given) authenticator on or off. */
     setPresence: async (enabled: boolean, id = authenticatorId): Promise<void> => {

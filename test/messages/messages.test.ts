@@ -32,6 +32,7 @@ const everyCode: Record<DfnsAuthErrorCode, true> = {
   passkey_blocked_in_frame: true,
   passkey_aborted: true,
   passkey_no_user_gesture: true,
+  passkey_platform_unavailable: true,
   passkey_failed: true,
   recovery_code_malformed: true,
   recovery_code_invalid: true,

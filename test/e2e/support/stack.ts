@@ -138,14 +138,21 @@ export interface Stack {
  * Builds what is stale, then starts the static server (optionally with the strict CSP), the
  * emulator CLI allowing that page's origin, and the backend with a service account.
  */
-export async function startStack(options: { csp?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { csp?: boolean; authenticatorAttachment?: 'platform' | 'cross-platform' | 'any' } = {}): Promise<Stack> {
   const kit = kitDist();
   const appDist = buildExampleApp(kit);
   const stops: (() => Promise<void>)[] = [];
   try {
     const app: StaticServer = await startStaticServer({ root: appDist, csp: options.csp ? STRICT_CSP : undefined });
     stops.push(app.close);
-    const emulator = await spawnNode<{ url: string; orgId: string; adminSecret: string }>([join(kit, 'cli.js'), '--port', '0', '--origin', app.url, '--rp-id', 'localhost']);
+    // The org accepts any authenticator unless told otherwise: the suite runs Firefox too, which on
+    // Linux refuses every platform request (the CLI's default, as in Dfns's reference). A test
+    // switches at run time with PUT /emulator/admin/passkey-settings.
+    const attachment = options.authenticatorAttachment ?? 'any';
+    const emulator = await spawnNode<{ url: string; orgId: string; adminSecret: string }>([
+      join(kit, 'cli.js'),
+      ...['--port', '0', '--origin', app.url, '--rp-id', 'localhost', '--authenticator-attachment', attachment],
+    ]);
     stops.push(emulator.stop);
     const backend = await spawnNode<{ url: string }>([join(ROOT, 'examples/backend/server.mjs')], {
       DFNS_API_URL: emulator.banner.url,
