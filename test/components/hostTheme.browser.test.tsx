@@ -6,7 +6,7 @@
  * stays readable (4.5:1 from the computed colours) in every case.
  */
 import '../../src/styles.css';
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { cdp } from 'vitest/browser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
@@ -48,7 +48,7 @@ function host(html: string): void {
 
 /** Renders a card with `theme` (the provider's default when undefined) and reads its colours. */
 function card(theme?: DfnsTheme) {
-  const { container } = render(
+  const { container, unmount } = render(
     <DfnsAuthProvider
       baseUrl={BASE_URL}
       orgId={emulator.orgId}
@@ -62,12 +62,11 @@ function card(theme?: DfnsTheme) {
   );
   const root = container.querySelector<HTMLElement>('.dfns-kit')!;
   const heading = root.querySelector<HTMLElement>('.dfns-title')!;
-  const background = getComputedStyle(root).backgroundColor;
-  return {
-    background,
-    dark: luminance(background) < 0.2,
-    headingContrast: contrast(getComputedStyle(heading).color, background),
+  const read = () => {
+    const background = getComputedStyle(root).backgroundColor;
+    return { background, dark: luminance(background) < 0.2, headingContrast: contrast(getComputedStyle(heading).color, background) };
   };
+  return { ...read(), read, unmount };
 }
 
 const systemScheme = (value: 'light' | 'dark') =>
@@ -137,6 +136,29 @@ describe('the theme follows the host page', () => {
     const { dark, headingContrast } = card('auto');
     expect(dark).toBe(true);
     expect(headingContrast).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('with light-dark() lowered by the bundler, a page declaring `light dark` still gets a dark card, and a light-only one a light card', async () => {
+    // The shape Lightning CSS gives the kit's rules for Vite's default targets (chrome111, safari16.4):
+    // each colour a pair of variables, switched only by selectors with a known color-scheme.
+    const lowered = `
+      .dfns-kit { --lightningcss-light: initial; --lightningcss-dark: ; color-scheme: light;
+        --dfns-bg: var(--lightningcss-light, #ffffff) var(--lightningcss-dark, #161a22);
+        --dfns-fg: var(--lightningcss-light, #14171f) var(--lightningcss-dark, #eef0f5);
+        background: var(--dfns-bg); color: var(--dfns-fg); }
+      .dfns-kit[data-theme='inherit'] { color-scheme: inherit; }
+      .dfns-kit[data-theme='dark'] { --lightningcss-light: ; --lightningcss-dark: initial; color-scheme: dark; }
+      .dfns-kit .dfns-title { color: var(--dfns-fg); }`;
+    host(`<style>${lowered}</style><style>:root { color-scheme: light dark } ${LIGHT_ONLY_HOST}</style>`);
+    const dark = card();
+    await waitFor(() => expect(dark.read().dark, `card background ${dark.read().background}`).toBe(true));
+    expect(dark.read().headingContrast).toBeGreaterThanOrEqual(4.5);
+    dark.unmount();
+    for (const node of added.splice(1)) node.remove();
+    host(`<style>${LIGHT_ONLY_HOST}</style>`);
+    const light = card();
+    expect(light.read().dark).toBe(false);
+    expect(light.read().headingContrast).toBeGreaterThanOrEqual(4.5);
   });
 
   it('theme="inherit", the default, can be passed explicitly', () => {

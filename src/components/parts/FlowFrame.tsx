@@ -1,8 +1,9 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { useDfnsAuth } from '../../provider/useDfnsAuth';
 import { Button } from './Button';
 import { cx } from './cx';
+import { useDisplayedTheme } from './useDisplayedTheme';
 
 /** Props every drop-in component shares. */
 export interface KitComponentProps {
@@ -41,13 +42,16 @@ export interface FlowFrameProps extends KitComponentProps {
 export function FlowFrame(props: FlowFrameProps): ReactNode {
   const { name, lang, status, title, description, statusText, onCancel, cancelLabel, className, unstyled, headingLevel = 2, logo, children } = props;
   const { theme } = useDfnsAuth(name);
+  const rootRef = useRef<HTMLElement>(null);
+  const displayedTheme = useDisplayedTheme(rootRef, theme);
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
   return (
     <section
+      ref={rootRef}
       className={cx(`dfns-${name}`, !unstyled && 'dfns-kit', className)}
       data-status={status}
-      data-theme={theme}
+      data-theme={displayedTheme}
       lang={lang}
       aria-labelledby={titleId}
     >
