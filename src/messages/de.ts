@@ -143,7 +143,7 @@ export const germanMessages: DfnsMessages = {
         'Mit einem Wiederherstellungs-Kit kommen Sie wieder an Ihr Konto, falls Sie alle Passkeys verlieren.',
     },
     credentialList: {
-      title: 'Passkeys und Wiederherstellungsschlüssel',
+      title: 'Passkeys und Wiederherstellungs\u00ADschlüssel',
       description: 'Alles, womit Sie sich anmelden oder Ihr Konto wiederherstellen können.',
     },
     confirmUserAction: {
