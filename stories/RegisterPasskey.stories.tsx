@@ -176,6 +176,21 @@ export const WithCancel: Story = {
   },
 };
 
+/**
+ * The organisation asks for a passkey built into the device (Dfns Passkey Settings,
+ * authenticatorAttachment "platform") and this device has none: no prompt opens.
+ */
+export const NoPlatformAuthenticator: Story = {
+  parameters: dfns({ invite: true, authenticator: { create: 'succeed', platformAuthenticator: false } }),
+  play: async ({ canvasElement, loaded, args }) => {
+    await fillAndSubmit(canvasElement, loaded);
+    await expectErrorCode(canvasElement, NAME, 'passkey_platform_unavailable');
+    await expect(canvasElement.textContent).not.toContain(m.errorTitles.passkey_cancelled);
+    await expect(within(canvasElement).queryByRole('button', { name: m.buttons.retry })).toBeNull();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'passkey_platform_unavailable' }));
+  },
+};
+
 /** The rp id does not match the page's domain. */
 export const InvalidDomain: Story = {
   parameters: dfns({ invite: true, authenticator: { create: 'invalid-domain' } }),
@@ -284,6 +299,7 @@ export const AllStates: Story = {
         'AlreadyRegistered',
         'AlreadyRegisteredSignInInstead',
         'WithCancel',
+        'NoPlatformAuthenticator',
         'InvalidDomain',
         'Unsupported',
         'NetworkDown',

@@ -35,6 +35,12 @@ export interface FakeAuthenticatorOptions {
   authenticator?: PasskeyAuthenticator | undefined;
   /** Origin of the default software authenticator; the page's origin (or `http://localhost`) by default. */
   origin?: string | undefined;
+  /**
+   * What the fake answers when the kit asks whether a platform authenticator is there (before a
+   * registration that asks for `platform`); `false` shows `passkey_platform_unavailable`. Left
+   * out, the fake does not answer, and the kit asks nothing and times no refusal.
+   */
+  platformAuthenticator?: boolean | undefined;
 }
 
 /** The DOMException a browser throws for each scripted failure, with the browsers' own wording. */
@@ -111,6 +117,7 @@ export function createFakeAuthenticator(options: FakeAuthenticatorOptions = {}):
       origin: options.origin ?? globalThis.location?.origin ?? 'http://localhost',
     }));
 
+  const platformAuthenticator = options.platformAuthenticator;
   return {
     create(creation: PublicKeyCredentialCreationOptionsJSON, call = {}): Promise<RegistrationResponseJSON> {
       return play(nextCreate(), call.signal, () => real().create(creation, { signal: call.signal }));
@@ -118,5 +125,6 @@ export function createFakeAuthenticator(options: FakeAuthenticatorOptions = {}):
     get(request: PublicKeyCredentialRequestOptionsJSON, call = {}): Promise<AuthenticationResponseJSON> {
       return play(nextGet(), call.signal, () => real().get(request, call));
     },
+    ...(platformAuthenticator === undefined ? {} : { isPlatformAuthenticatorAvailable: async () => platformAuthenticator }),
   };
 }

@@ -6,6 +6,8 @@ import type { FakeCeremonyScript } from '../../src/testing';
 export interface StoryAuthenticatorScripts {
   create?: FakeCeremonyScript | readonly FakeCeremonyScript[];
   get?: FakeCeremonyScript | readonly FakeCeremonyScript[];
+  /** `false`: the device has no built-in (platform) authenticator, so a platform registration cannot start. */
+  platformAuthenticator?: boolean;
 }
 
 /** `parameters.dfns` of a story. */
