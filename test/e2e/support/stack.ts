@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startStaticServer, STRICT_CSP, type StaticServer } from './serve.mjs';
@@ -39,13 +39,23 @@ export function kitDist(): string {
   const sources = newestMtime(join(ROOT, 'src'));
   if (isCurrent(SHARED_DIST, sources)) return SHARED_DIST;
   if (!isCurrent(PRIVATE_DIST, sources)) {
-    execFileSync('npx', ['vite', 'build', '--outDir', PRIVATE_DIST, '--emptyOutDir', '--logLevel', 'error'], {
+    // Built aside and swapped in: two runs building at once must not empty each other's output.
+    const building = `${PRIVATE_DIST}-${process.pid}`;
+    execFileSync('npx', ['vite', 'build', '--outDir', building, '--emptyOutDir', '--logLevel', 'error'], {
       cwd: ROOT,
       stdio: 'pipe',
       env: { ...process.env, NODE_ENV: 'production' },
     });
     // `npm run build` copies the stylesheet the same way.
-    copyFileSync(join(ROOT, 'src/styles.css'), join(PRIVATE_DIST, 'styles.css'));
+    copyFileSync(join(ROOT, 'src/styles.css'), join(building, 'styles.css'));
+    const retired = `${PRIVATE_DIST}-old-${process.pid}`;
+    try {
+      renameSync(PRIVATE_DIST, retired);
+    } catch {
+      // No build there yet, or another run just swapped its own in.
+    }
+    renameSync(building, PRIVATE_DIST);
+    rmSync(retired, { recursive: true, force: true });
   }
   return PRIVATE_DIST;
 }
