@@ -2,6 +2,7 @@ import { WebAuthnError, type WebAuthnErrorCode } from '@simplewebauthn/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PasskeyError } from '../../src/errors';
 import { toPasskeyError } from '../../src/webauthn';
+import { FIREFOX_153_ERRORS } from './firefoxErrors';
 
 const context = { rpId: 'example.com', origin: 'https://app.example.com' };
 
@@ -54,6 +55,60 @@ describe('NotAllowedError from a blocking Permissions Policy (cross-origin ifram
     expect(error).toMatchObject({ code: 'passkey_blocked_in_frame', retryable: false, cause });
     expect(error.message).toContain('allow="publickey-credentials-get *; publickey-credentials-create *"');
     expect(toPasskeyError(simple('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', cause), context).code).toBe('passkey_blocked_in_frame');
+  });
+});
+
+describe('what Firefox 153 ESR says (recorded from the browser)', () => {
+  const firefox = (key: keyof typeof FIREFOX_153_ERRORS): DOMException =>
+    new DOMException(FIREFOX_153_ERRORS[key].message, FIREFOX_153_ERRORS[key].name);
+  /** A page framed by another origin: reading the top window's location throws, as in a browser. */
+  const inCrossOriginFrame = (): void => {
+    vi.stubGlobal('top', {
+      get location(): never {
+        throw new DOMException('Permission denied to access property "origin" on cross-origin object', 'SecurityError');
+      },
+    });
+  };
+
+  it('is passkey_invalid_domain for a wrong rp id ("The operation is insecure.")', () => {
+    expect(toPasskeyError(firefox('wrongRpId'), context)).toMatchObject({ code: 'passkey_invalid_domain', retryable: false });
+    expect(toPasskeyError(simple('ERROR_INVALID_RP_ID', firefox('wrongRpId')), context).code).toBe('passkey_invalid_domain');
+  });
+
+  it('is passkey_cancelled for a dismissed prompt, refused verification or no authenticator', () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    expect(toPasskeyError(firefox('notAllowed'), context)).toMatchObject({ code: 'passkey_cancelled', retryable: true });
+    expect(toPasskeyError(simple('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', firefox('notAllowed')), context).code).toBe('passkey_cancelled');
+  });
+
+  it('is passkey_already_registered for an excluded credential', () => {
+    expect(toPasskeyError(firefox('excluded'), context).code).toBe('passkey_already_registered');
+  });
+
+  it('is passkey_aborted for an aborted request', () => {
+    expect(toPasskeyError(firefox('aborted'), context)).toMatchObject({ code: 'passkey_aborted', retryable: true });
+    expect(toPasskeyError(simple('ERROR_CEREMONY_ABORTED', firefox('aborted')), context).code).toBe('passkey_aborted');
+  });
+
+  it('is passkey_no_user_gesture, not a cancel, when the page did not have focus ("CredentialsContainer request is not allowed.")', () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    const error = toPasskeyError(firefox('containerRefused'), context);
+    expect(error).toMatchObject({ code: 'passkey_no_user_gesture', retryable: true });
+    expect(error.message).toMatch(/did not have focus/);
+    expect(toPasskeyError(simple('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', firefox('containerRefused')), context).code).toBe('passkey_no_user_gesture');
+  });
+
+  it('is passkey_blocked_in_frame for the same message in a focused cross-origin frame', () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    inCrossOriginFrame();
+    const error = toPasskeyError(simple('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', firefox('containerRefused')), context);
+    expect(error).toMatchObject({ code: 'passkey_blocked_in_frame', retryable: false });
+  });
+
+  it('is passkey_no_user_gesture for the same message in an unfocused cross-origin frame (a click on it is what is missing)', () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    inCrossOriginFrame();
+    expect(toPasskeyError(firefox('containerRefused'), context).code).toBe('passkey_no_user_gesture');
   });
 });
 
