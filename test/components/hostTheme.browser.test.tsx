@@ -138,27 +138,44 @@ describe('the theme follows the host page', () => {
     expect(headingContrast).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('with light-dark() lowered by the bundler, a page declaring `light dark` still gets a dark card, and a light-only one a light card', async () => {
+  describe('with light-dark() lowered by the bundler', () => {
     // The shape Lightning CSS gives the kit's rules for Vite's default targets (chrome111, safari16.4):
     // each colour a pair of variables, switched only by selectors with a known color-scheme.
-    const lowered = `
+    const LOWERED = `<style>
       .dfns-kit { --lightningcss-light: initial; --lightningcss-dark: ; color-scheme: light;
         --dfns-bg: var(--lightningcss-light, #ffffff) var(--lightningcss-dark, #161a22);
         --dfns-fg: var(--lightningcss-light, #14171f) var(--lightningcss-dark, #eef0f5);
         background: var(--dfns-bg); color: var(--dfns-fg); }
       .dfns-kit[data-theme='inherit'] { color-scheme: inherit; }
       .dfns-kit[data-theme='dark'] { --lightningcss-light: ; --lightningcss-dark: initial; color-scheme: dark; }
-      .dfns-kit .dfns-title { color: var(--dfns-fg); }`;
-    host(`<style>${lowered}</style><style>:root { color-scheme: light dark } ${LIGHT_ONLY_HOST}</style>`);
-    const dark = card();
-    await waitFor(() => expect(dark.read().dark, `card background ${dark.read().background}`).toBe(true));
-    expect(dark.read().headingContrast).toBeGreaterThanOrEqual(4.5);
-    dark.unmount();
-    for (const node of added.splice(1)) node.remove();
-    host(`<style>${LIGHT_ONLY_HOST}</style>`);
-    const light = card();
-    expect(light.read().dark).toBe(false);
-    expect(light.read().headingContrast).toBeGreaterThanOrEqual(4.5);
+      .dfns-kit .dfns-title { color: var(--dfns-fg); }</style>`;
+    const pages = [
+      { page: 'declaring `light dark` in CSS', head: `<style>:root { color-scheme: light dark }</style>`, dark: true },
+      { page: 'declaring it in the meta tag', head: `<meta name="color-scheme" content="light dark">`, dark: true },
+      { page: 'declaring `dark` only', head: `<style>:root { color-scheme: dark }</style>`, dark: true },
+      { page: 'declaring nothing', head: '', dark: false },
+    ];
+    for (const { page, head, dark } of pages) {
+      it(`a page ${page} gets a ${dark ? 'dark' : 'light'} card on a dark system, readably`, async () => {
+        host(`${LOWERED}${head}<style>${LIGHT_ONLY_HOST}</style>`);
+        const shown = card();
+        await waitFor(() => expect(shown.read().dark, `card background ${shown.read().background}`).toBe(dark));
+        expect(shown.read().headingContrast).toBeGreaterThanOrEqual(4.5);
+      });
+    }
+
+    it('follows the system when it turns light and dark again', async () => {
+      host(`${LOWERED}<style>:root { color-scheme: light dark } ${LIGHT_ONLY_HOST}</style>`);
+      const shown = card();
+      await waitFor(() => expect(shown.read().dark).toBe(true));
+      try {
+        await systemScheme('light');
+        await waitFor(() => expect(shown.read().dark).toBe(false));
+      } finally {
+        await systemScheme('dark');
+      }
+      await waitFor(() => expect(shown.read().dark).toBe(true));
+    });
   });
 
   it('theme="inherit", the default, can be passed explicitly', () => {
