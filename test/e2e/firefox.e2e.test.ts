@@ -3,7 +3,10 @@
  * Marionette, pages over WebDriver BiDi): the flows of flows.e2e.test.ts, and the fault cases whose
  * handling depends on the browser, since Firefox names and words its errors its own way.
  */
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Frame } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertOf, check, clickButton, fill, statusOf, textOf, waitForStatus } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
 import type { AppParams, Stack } from './support/stack';
@@ -139,5 +142,155 @@ describe('Firefox: passkey autofill, the account, recovery', () => {
     await clickButton(h.page, LOGIN, 'Choose a saved passkey');
     await waitForStatus(h.page, 'LoginWithPasskey', 'error');
     expect((await alertOf(h.page, 'LoginWithPasskey')).code).toMatch(/^(unauthorized|forbidden|credential_not_allowed)$/);
+  });
+});
+
+/** Starts a registration of a new user and waits for the alert; returns its code and the user's registration code. */
+async function registrationFails(h: FirefoxHarness, stack: Stack, username: string, params: Omit<AppParams, 'flow'> = {}): Promise<{ code: string | null; text: string }> {
+  const registrationCode = await stack.createUser(username);
+  await openFlow(h, stack, 'register', 'RegisterPasskey', params);
+  await submitRegistration(h, username, registrationCode);
+  await waitForStatus(h.page, 'RegisterPasskey', 'error');
+  return alertOf(h.page, 'RegisterPasskey');
+}
+
+/** Clicks the alert's retry and finishes the registration. */
+async function retryRegistration(h: FirefoxHarness, action = 'Try again'): Promise<void> {
+  await clickButton(h.page, `${REGISTER} [role="alert"]`, action);
+  await waitForStatus(h.page, 'RegisterPasskey', 'showing-recovery-kit');
+  await saveRecoveryKit(h, REGISTER);
+  await waitForStatus(h.page, 'RegisterPasskey', 'success');
+}
+
+describe('Firefox: faults whose handling depends on the browser end in a typed alert and a retry that works', () => {
+  it('the user dismisses the prompt → passkey_cancelled; Try again works', async () => {
+    const { h, stack } = e2e;
+    await h.replaceAuthenticator({ isUserConsenting: false });
+    expect((await registrationFails(h, stack, 'dismiss@example.com')).code).toBe('passkey_cancelled');
+    await h.replaceAuthenticator();
+    await retryRegistration(h);
+  });
+
+  it('user verification fails → passkey_cancelled; Try again works', async () => {
+    const { h, stack } = e2e;
+    await e2e.firefox.marionette.setUserVerified(h.authenticatorId, false);
+    expect((await registrationFails(h, stack, 'uv@example.com')).code).toBe('passkey_cancelled');
+    await e2e.firefox.marionette.setUserVerified(h.authenticatorId, true);
+    await retryRegistration(h);
+  });
+
+  it('no authenticator at all → passkey_cancelled at once (Firefox does not wait out the timeout); Try again works', async () => {
+    const { h, stack } = e2e;
+    await h.removeAuthenticator();
+    const started = Date.now();
+    expect((await registrationFails(h, stack, 'none@example.com')).code).toBe('passkey_cancelled');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await h.replaceAuthenticator();
+    await retryRegistration(h);
+  });
+
+  it('an rp id that is not the page host → passkey_invalid_domain, and no retry that cannot help', async () => {
+    const { h, stack } = e2e;
+    const alert = await registrationFails(h, stack, 'rp@example.com', { rp: 'example.com' });
+    expect(alert.code).toBe('passkey_invalid_domain');
+    expect(alert.text).not.toMatch(/undefined|\[object/);
+    expect(await h.page.$$eval(`${REGISTER} [role="alert"] button`, (buttons) => buttons.map((b) => b.textContent?.trim()))).not.toContain('Try again');
+    expect(await h.credentials()).toHaveLength(0);
+  });
+
+  it('the page loses focus while the challenge loads (another tab in front) → passkey_no_user_gesture, not a cancel; Continue works', async () => {
+    const { h, stack } = e2e;
+    const registrationCode = await stack.createUser('focus@example.com');
+    await openFlow(h, stack, 'register', 'RegisterPasskey');
+    await stack.admin('POST', '/faults', { path: '/auth/registration/init', latencyMs: 1500, times: 1 });
+    await submitRegistration(h, 'focus@example.com', registrationCode);
+    const other = await e2e.firefox.browser.newPage();
+    try {
+      expect(await h.page.evaluate(() => document.hasFocus())).toBe(false);
+      await waitForStatus(h.page, 'RegisterPasskey', 'error');
+      expect((await alertOf(h.page, 'RegisterPasskey')).code).toBe('passkey_no_user_gesture');
+    } finally {
+      await other.close();
+    }
+    await h.page.bringToFront();
+    // The challenge is still good: Continue reopens the prompt without fetching another.
+    await retryRegistration(h, 'Continue');
+    expect(h.requestsTo('/auth/registration/init')).toHaveLength(1);
+  });
+
+  it('the user leaves while passkey autofill waits (an aborted request) → no error; a click then signs in', async () => {
+    const { h, stack } = e2e;
+    await registerStandard(h, stack, 'abort@example.com');
+    await openFlow(h, stack, 'login', 'LoginWithPasskey');
+    await h.page.waitForSelector(`${LOGIN} input[autocomplete="username webauthn"]`);
+    // Closing the flow aborts the pending conditional request (AbortError inside the kit).
+    await clickButton(h.page, 'body', 'Close this flow');
+    await h.page.waitForSelector(LOGIN, { hidden: true });
+    await clickButton(h.page, 'body', 'Open this flow');
+    await waitForStatus(h.page, 'LoginWithPasskey', 'idle');
+    // The modal request aborts the autofill one of the new mount, and signs in.
+    await h.page.waitForSelector(`${LOGIN} input[autocomplete="username webauthn"]`);
+    await clickButton(h.page, LOGIN, 'Choose a saved passkey');
+    await waitForStatus(h.page, 'LoginWithPasskey', 'success');
+    expect(await statusOf(h.page, 'LoginWithPasskey')).toBe('success');
+  });
+});
+
+/** A partner's page on another origin (127.0.0.1 is another origin than localhost) framing the app. */
+let partner: { server: Server; origin: string } | undefined;
+
+beforeAll(async () => {
+  const server = createServer((request, response) => {
+    const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
+    const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const allow = query.get('allow');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><title>Partner</title><iframe title="Wallet" src="${escape(query.get('src') ?? '')}"${allow === null ? '' : ` allow="${escape(allow)}"`} width="900" height="900"></iframe>`,
+    );
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  partner = { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+});
+
+afterAll(async () => {
+  await new Promise((closed) => partner?.server.close(closed));
+});
+
+/** Opens the partner page with the app's login in an iframe with the given `allow`, and clicks the usernameless sign-in there. */
+async function signInFramed(allow: string | undefined): Promise<{ frame: Frame; status: string | null; code: string | null }> {
+  const { h, stack } = e2e;
+  const url = new URL('/partner', partner!.origin);
+  url.searchParams.set('src', stack.pageUrl({ flow: 'login', autofill: false }));
+  if (allow !== undefined) url.searchParams.set('allow', allow);
+  await h.page.goto(url.href);
+  await h.page.waitForSelector('iframe[title="Wallet"]');
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = h.page.frames().find((candidate) => candidate.url().startsWith(stack.appUrl)))).toBeDefined();
+  await frame!.waitForSelector(LOGIN);
+  await clickButton(frame!, LOGIN, 'Choose a saved passkey');
+  await waitForStatus(frame!, 'LoginWithPasskey', ['success', 'error']);
+  const status = await statusOf(frame!, 'LoginWithPasskey');
+  const code = status === 'error' ? (await alertOf(frame!, 'LoginWithPasskey')).code : null;
+  return { frame: frame!, status, code };
+}
+
+describe('Firefox: the kit in a cross-origin iframe', () => {
+  it('reports passkey_blocked_in_frame, not a cancel, when the iframe does not delegate WebAuthn', async () => {
+    const { frame, ...result } = await signInFramed(undefined);
+    expect(result).toEqual({ status: 'error', code: 'passkey_blocked_in_frame' });
+    expect((await alertOf(frame, 'LoginWithPasskey')).text).toContain('embedded page');
+    // A setup error: a retry in the same frame cannot help, so none is offered.
+    expect(await frame.$$eval(`${LOGIN} [role="alert"] button`, (buttons) => buttons.map((b) => b.textContent?.trim()))).not.toContain('Try again');
+  });
+
+  it('runs the ceremony in the same iframe once it delegates publickey-credentials-get (the control)', async () => {
+    const { h, stack } = e2e;
+    await registerStandard(h, stack, 'framed@example.com');
+    const { frame: _frame, ...result } = await signInFramed('publickey-credentials-get *');
+    // Firefox signed and the kit sent the assertion; the emulator, like SimpleWebAuthn's server,
+    // refuses a cross-origin assertion whose top origin it does not expect.
+    expect(h.requestsTo('/auth/login', 'POST')).toHaveLength(1);
+    expect(result).toEqual({ status: 'error', code: 'forbidden' });
   });
 });
