@@ -248,7 +248,6 @@ function HostSample(): ReactNode {
 /** Renders the theme's cells (and the host sample) in a grid whose own boxes are inline styles, so no host sheet moves them. */
 function renderGrid(theme: Theme, all: Cell[]) {
   const queryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  // Cells clip: a host sheet may make one cell's text overflow (without the kit's sheet, say) onto the next.
   const box = { margin: 0, padding: 0, border: 0, boxSizing: 'border-box', float: 'none' } as const;
   return render(
     // `#root`: the Vite template styles the app's root element by id.
@@ -270,6 +269,7 @@ function renderGrid(theme: Theme, all: Cell[]) {
         <div data-cell={HOST_SAMPLE} style={{ ...box, display: 'block', width: 440, height: ROW, overflow: 'clip', padding: 20, background: '#808080' }}>
           <HostSample />
         </div>
+        {/* Cells clip: a host sheet may make one cell's text overflow (without the kit's sheet, say) onto the next. */}
         {all.map((cell) => (
           <div key={cell.name} data-cell={cell.name} style={{ ...box, display: 'block', width: 440, padding: 20, overflow: 'clip', background: '#808080' }}>
             <QueryClientProvider client={queryClient()}>
