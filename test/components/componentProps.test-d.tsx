@@ -1,4 +1,10 @@
 // Type tests of component props, checked by `tsc` in `npm test`: a wrong type here fails the type check.
+import { AddPasskey } from '../../src/components/AddPasskey';
+import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
+import { CreateRecoveryKey } from '../../src/components/CreateRecoveryKey';
+import { CredentialList } from '../../src/components/CredentialList';
+import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
+import { RecoverAccount } from '../../src/components/RecoverAccount';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
 
 const relay = async ({ username }: { username: string }): Promise<unknown> => ({ username });
@@ -13,3 +19,17 @@ void (<RegisterPasskey mode="delegated" />);
 void (<RegisterPasskey getChallenge={relay} />);
 // @ts-expect-error no such mode
 void (<RegisterPasskey mode="password" />);
+
+// onCancel, one name on every flow component; logo on every component; onSignInInstead on registration.
+
+const leave = (): void => undefined;
+const logo = <img src="/logo.svg" alt="Acme" />;
+void (<RegisterPasskey onCancel={leave} onSignInInstead={leave} logo={logo} />);
+void (<LoginWithPasskey onCancel={leave} logo={logo} />);
+void (<RecoverAccount onCancel={leave} logo={logo} />);
+void (<AddPasskey onCancel={leave} logo={logo} />);
+void (<CreateRecoveryKey onCancel={leave} logo={logo} />);
+void (<ConfirmUserAction request={{ method: 'POST', path: '/wallets' }} onCancel={leave} logo={logo} />);
+void (<CredentialList logo={logo} />);
+// @ts-expect-error "Sign in instead" belongs to registration, where the passkey may already exist
+void (<LoginWithPasskey onSignInInstead={leave} />);
