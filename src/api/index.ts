@@ -3,6 +3,8 @@ export * from './createDfnsClient';
 export * from './request';
 export * from './registration';
 export * from './login';
+export * from './social';
+export * from './sso';
 export * from './loginToken';
 export * from './dfnsUserIdOf';
 export * from './tokenExpiresAt';

@@ -170,6 +170,9 @@ export const endUserRegistrationResultSchema = () =>
 /** A `{ token }` answer (delegated login). */
 export const tokenResultSchema = () => looseObject({ token: string() });
 
+/** SSO login init: the identity-provider page to send the browser to. */
+export const ssoInitResultSchema = () => looseObject({ ssoRedirectUrl: string() });
+
 /** Login completion: a token, or the SSO client the user must log in with instead. */
 export const loginResultSchema = () => union([tokenResultSchema(), looseObject({ ssoClientId: string() })]);
 

@@ -13,7 +13,11 @@ import {
   initRecovery,
   initRegistration,
   initUserAction,
+  initSocialRegistration,
+  initSsoLogin,
+  completeSsoLogin,
   logout,
+  socialLogin,
   recoverUser,
   resendRegistrationCode,
   sendLoginCode,
@@ -75,6 +79,29 @@ export const loginInitMutationOptions = (client: DfnsClient) =>
 /** Options of `POST /auth/login`. */
 export const loginCompleteMutationOptions = (client: DfnsClient) =>
   endpointMutationOptions('loginComplete', (params: Parameters<typeof completeLogin>[1]) => completeLogin(client, params));
+
+/** Options of `POST /auth/login/social`; the id token is concealed (it signs the user in while it lives). */
+export const socialLoginMutationOptions = (client: DfnsClient) =>
+  endpointMutationOptions('socialLogin', (params: Parameters<typeof socialLogin>[1]) => socialLogin(client, params), ['idToken']);
+
+/** Options of `POST /auth/registration/social`; the id token is concealed. */
+export const socialRegistrationInitMutationOptions = (client: DfnsClient) =>
+  endpointMutationOptions(
+    'socialRegistrationInit',
+    (params: Parameters<typeof initSocialRegistration>[1]) => initSocialRegistration(client, params),
+    ['idToken'],
+  );
+
+/** Options of `POST /auth/login/sso/init`. */
+export const ssoLoginInitMutationOptions = (client: DfnsClient) =>
+  endpointMutationOptions('ssoLoginInit', (params: Parameters<typeof initSsoLogin>[1]) => initSsoLogin(client, params));
+
+/** Options of `POST /auth/login/sso`; the single-use code and its state are concealed. */
+export const ssoLoginMutationOptions = (client: DfnsClient) =>
+  endpointMutationOptions('ssoLogin', (params: Parameters<typeof completeSsoLogin>[1]) => completeSsoLogin(client, params), [
+    'code',
+    'state',
+  ]);
 
 /** Options of `POST /auth/login/code`. */
 export const sendLoginCodeMutationOptions = (client: DfnsClient) =>

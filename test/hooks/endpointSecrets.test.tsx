@@ -39,6 +39,9 @@ const S = {
   userActionIn: 'SECRET-USER-ACTION-SENT',
   userActionOut: 'SECRET-USER-ACTION-RECEIVED',
   credentialCode: 'SECRET-CREDENTIAL-CODE',
+  idToken: 'SECRET-ID-TOKEN',
+  ssoCode: 'SECRET-SSO-CODE',
+  ssoState: 'SECRET-SSO-STATE',
 };
 const message = { message: 'ok' };
 
@@ -94,6 +97,34 @@ const cases: Case[] = [
     use: (o) => hooks.useLoginComplete(o) as never,
     variables: { challengeIdentifier: 'challenge-identifier.jwt', firstFactor: fido2Assertion },
     route: 'POST /auth/login',
+    answer: { token: S.loginToken },
+  },
+  {
+    name: 'useSocialLogin',
+    use: (o) => hooks.useSocialLogin(o) as never,
+    variables: { idToken: S.idToken },
+    route: 'POST /auth/login/social',
+    answer: { token: S.loginToken },
+  },
+  {
+    name: 'useSocialRegistrationInit',
+    use: (o) => hooks.useSocialRegistrationInit(o) as never,
+    variables: { idToken: S.idToken },
+    route: 'POST /auth/registration/social',
+    answer: { ...registrationChallenge, temporaryAuthenticationToken: S.temporaryOut },
+  },
+  {
+    name: 'useSsoLoginInit',
+    use: (o) => hooks.useSsoLoginInit(o) as never,
+    variables: { clientId: 'sso-client', redirectUri: 'https://app.test/sso' },
+    route: 'POST /auth/login/sso/init',
+    answer: { ssoRedirectUrl: 'https://idp.test/authorize?state=public' },
+  },
+  {
+    name: 'useSsoLogin',
+    use: (o) => hooks.useSsoLogin(o) as never,
+    variables: { code: S.ssoCode, state: S.ssoState },
+    route: 'POST /auth/login/sso',
     answer: { token: S.loginToken },
   },
   {
