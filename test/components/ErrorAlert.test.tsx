@@ -45,6 +45,7 @@ describe('<ErrorAlert>', () => {
     ['passkey_invalid_domain', false],
     ['passkey_blocked_in_frame', false],
     ['webauthn_unsupported', false],
+    ['passkey_platform_unavailable', false],
     ['config_error', false],
   ])('offers no Retry and no Back for %s, which only the site can fix', (code, retryable) => {
     render(<ErrorAlert error={new DfnsAuthError(code, 'x', { retryable })} messages={en} onRetry={() => undefined} onBack={() => undefined} />);

@@ -29,6 +29,8 @@ const SETUP_ERRORS: ReadonlySet<DfnsAuthErrorCode> = new Set([
   'passkey_invalid_domain',
   'passkey_blocked_in_frame',
   'webauthn_unsupported',
+  // The site asks for a built-in passkey this device does not have: another device is the way.
+  'passkey_platform_unavailable',
   'sso_required',
 ]);
 
