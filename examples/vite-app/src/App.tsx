@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'r
 import {
   AddPasskey,
   ConfirmUserAction,
+  CreateRecoveryKey,
   CredentialList,
   DfnsAuthProvider,
   LoginWithPasskey,
@@ -80,7 +81,19 @@ export function App({ config, flow }: AppProps): ReactNode {
           />
         );
       case 'register-delegated':
-        return <RegisterPasskey mode="delegated" getChallenge={registrationRelay} />;
+        return config.wallets ? (
+          <RegisterPasskey
+            mode="delegated"
+            getChallenge={registrationRelay}
+            wallets={[{ network: 'EthereumSepolia' }]}
+            onSuccess={({ token, user, wallets }) => {
+              signIn(token, user.username);
+              setWalletIds((wallets ?? []).map((wallet) => wallet.id));
+            }}
+          />
+        ) : (
+          <RegisterPasskey mode="delegated" getChallenge={registrationRelay} />
+        );
       case 'login':
         return <LoginWithPasskey autofill={config.autofill} onSuccess={({ token }) => signIn(token)} />;
       case 'login-delegated':
@@ -127,6 +140,7 @@ export function App({ config, flow }: AppProps): ReactNode {
           <section className="account" aria-label="Your account" data-testid="account">
             <p data-testid="session">Signed in{session.username ? ` as ${session.username}` : ''}.</p>
             <AddPasskey />
+            {config.recoveryKey ? <CreateRecoveryKey /> : null}
             {/* Deactivated passkeys stop being offered at sign-in (WebAuthn Signal API). */}
             <CredentialList signalPasskeys />
             <ConfirmUserAction

@@ -9,6 +9,10 @@ export interface ExampleConfig {
   timeout: number | undefined;
   /** Passkey autofill on the login form (`?autofill=0` turns it off). */
   autofill: boolean;
+  /** `?wallets=1`: delegated registration completes with a wallet and signs the user in. */
+  wallets: boolean;
+  /** `?recoveryKey=1`: the account section offers a new recovery key too. */
+  recoveryKey: boolean;
 }
 
 /**
@@ -26,6 +30,8 @@ export function readConfig(search: string = window.location.search): ExampleConf
     backendUrl: query.get('backend') ?? env.VITE_BACKEND_URL ?? 'http://localhost:8788',
     timeout: timeout ? Number(timeout) : undefined,
     autofill: query.get('autofill') !== '0',
+    wallets: query.get('wallets') === '1',
+    recoveryKey: query.get('recoveryKey') === '1',
   };
 }
 

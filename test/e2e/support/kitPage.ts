@@ -36,7 +36,7 @@ export async function saveRecoveryKit(page: Page, root: Locator): Promise<ShownK
 }
 
 /** Opens a flow of the example app and waits for its component. */
-export async function openFlow(h: Harness, stack: Stack, flow: string, name: string, params: Omit<AppParams, 'flow'> = {}): Promise<Locator> {
+export async function openFlow(h: Harness, stack: Pick<Stack, 'pageUrl'>, flow: string, name: string, params: Omit<AppParams, 'flow'> = {}): Promise<Locator> {
   await h.page.goto(stack.pageUrl({ flow, ...params }));
   const root = kitRoot(h.page, name);
   await root.waitFor({ state: 'visible' });
@@ -65,8 +65,13 @@ export async function registerStandard(h: Harness, stack: Stack, username: strin
  * Logs in through `<LoginWithPasskey/>` with a typed username (autofill off: the virtual
  * authenticator would answer the silent autofill request first) and waits for the account section.
  */
-export async function loginWithUsername(h: Harness, stack: Stack, username: string): Promise<void> {
-  const root = await openFlow(h, stack, 'login', 'LoginWithPasskey', { autofill: false });
+export async function loginWithUsername(
+  h: Harness,
+  stack: Pick<Stack, 'pageUrl'>,
+  username: string,
+  params: Omit<AppParams, 'flow' | 'autofill'> = {},
+): Promise<void> {
+  const root = await openFlow(h, stack, 'login', 'LoginWithPasskey', { ...params, autofill: false });
   await root.getByLabel('Email or username').fill(username);
   await root.getByRole('button', { name: 'Continue', exact: true }).click();
   await waitForStatus(h.page, 'LoginWithPasskey', 'success');

@@ -85,7 +85,7 @@ interface Child<T> {
 }
 
 /** Spawns `node ...args` and resolves with the JSON of its first stdout line. */
-function spawnNode<T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Child<T>> {
+export function spawnNode<T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Child<T>> {
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -125,6 +125,21 @@ export interface AppParams {
   timeout?: number;
   /** `false` turns passkey autofill off on the login form. */
   autofill?: boolean;
+  /** Delegated registration completes with a wallet and signs the user in. */
+  wallets?: boolean;
+  /** The account section offers a new recovery key too. */
+  recoveryKey?: boolean;
+}
+
+/** The page URL of the example app at `appUrl` for a Dfns API (or emulator) and backend. */
+export function examplePageUrl(appUrl: string, api: { apiUrl: string; orgId: string; backendUrl: string; rpId?: string }, params: AppParams = {}): string {
+  const query = new URLSearchParams({ api: api.apiUrl, org: api.orgId, backend: api.backendUrl, rp: params.rp ?? api.rpId ?? 'localhost' });
+  if (params.flow) query.set('flow', params.flow);
+  if (params.timeout !== undefined) query.set('timeout', String(params.timeout));
+  if (params.autofill === false) query.set('autofill', '0');
+  if (params.wallets) query.set('wallets', '1');
+  if (params.recoveryKey) query.set('recoveryKey', '1');
+  return `${appUrl}/?${query.toString()}`;
 }
 
 /** The running example: the static app, `dfns-emulator`, and the customer backend. */
@@ -189,11 +204,7 @@ export async function startStack(options: { csp?: boolean; authenticatorAttachme
       orgId: emulator.banner.orgId,
       backendUrl: backend.banner.url,
       pageUrl(params = {}) {
-        const query = new URLSearchParams({ api: emulatorUrl, org: emulator.banner.orgId, backend: backend.banner.url, rp: params.rp ?? 'localhost' });
-        if (params.flow) query.set('flow', params.flow);
-        if (params.timeout !== undefined) query.set('timeout', String(params.timeout));
-        if (params.autofill === false) query.set('autofill', '0');
-        return `${app.url}/?${query.toString()}`;
+        return examplePageUrl(app.url, { apiUrl: emulatorUrl, orgId: emulator.banner.orgId, backendUrl: backend.banner.url }, params);
       },
       admin,
       async createUser(username, kind = 'CustomerEmployee') {
