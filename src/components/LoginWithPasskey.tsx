@@ -93,7 +93,11 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
             messages={messages}
             onRetry={login.retry}
             onContinue={state.challenge ? login.continue : undefined}
-            onBack={login.reset}
+            onBack={() => {
+              // Autofill may sign in next, with no button pressed: the spinner goes back to the form's button.
+              pressed.current = 'form';
+              login.reset();
+            }}
           />
         );
       case 'success':
