@@ -82,6 +82,7 @@ function requireString(body: Record<string, unknown>, field: string): string {
  * - `DELETE /emulator/admin/faults` → `{ faults: [] }` (`faults.clear`)
  * - `POST /emulator/admin/policies` `{ method?, path }` → 201 `{ approvalRules }` (`policies.requireApproval`)
  * - `DELETE /emulator/admin/policies` → `{ approvalRules: [] }` (`policies.clear`)
+ * - `POST /emulator/admin/clock` `{ advanceMs }` → `{ now }` (`advanceClock`: codes and tokens expire)
  * - `GET /emulator/admin/passkey-settings` → the organisation's passkey settings
  * - `PUT /emulator/admin/passkey-settings` `{ authenticatorAttachment?, residentKey?, requireResidentKey?, userVerification? }`
  *   → the settings after the change (`setPasskeySettings`)
@@ -126,6 +127,13 @@ export async function handleAdminRequest(emulator: DfnsEmulator, method: string,
     case 'DELETE /policies':
       emulator.policies.clear();
       return { status: 200, body: { approvalRules: [] } };
+    case 'POST /clock': {
+      const advanceMs = (await objectBody(request))['advanceMs'];
+      if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+        throw new EmulatorHttpError(400, 'advanceMs must be a number of milliseconds >= 0');
+      }
+      return { status: 200, body: { now: new Date(emulator.advanceClock(advanceMs)).toISOString() } };
+    }
     case 'GET /passkey-settings':
       return { status: 200, body: emulator.passkeySettings };
     case 'PUT /passkey-settings': {

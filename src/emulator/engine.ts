@@ -62,6 +62,9 @@ const CREATABLE_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey', 'RecoveryKey'] 
 /** Kinds that can answer a login or user action challenge. */
 const SIGNING_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey'] as const;
 
+/** How long an expired credential code is remembered, to tell it from a mistyped one. */
+const SPENT_CODE_MEMORY_MS = 10 * 60_000;
+
 /** How often, in emulator clock time, expired state is pruned. */
 const PRUNE_INTERVAL_MS = 10_000;
 /** Token count that triggers a prune before the interval is up. */
@@ -310,7 +313,10 @@ export class EmulatorEngine {
       if (this.state.tokens.size <= TOKEN_HARD_LIMIT) break;
       this.state.tokens.delete(jti);
     }
-    for (const [code, record] of this.state.credentialCodes) if (record.expiresAt <= now) this.state.credentialCodes.delete(code);
+    // Spent codes stay a while, so a late try hears "expired" rather than "invalid".
+    for (const [code, record] of this.state.credentialCodes) {
+      if (record.expiresAt + SPENT_CODE_MEMORY_MS <= now) this.state.credentialCodes.delete(code);
+    }
     for (const user of this.state.users.values()) {
       if (user.loginCode && user.loginCode.expiresAt <= now) user.loginCode = undefined;
       if (user.recoveryCode && user.recoveryCode.expiresAt <= now) user.recoveryCode = undefined;

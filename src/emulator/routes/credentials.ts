@@ -118,8 +118,15 @@ export const credentialRoutes: Route[] = [
       const kind = requireOneOf(body, 'credentialKind', KINDS);
       const found = [...engine.state.credentialCodes.values()].find((c) => safeEqual(c.code, code));
       const record = found && !found.used && found.expiresAt > engine.now() ? found : undefined;
+      // Dfns words a spent code apart from one it never made, so the person is told to get a new
+      // one rather than to check their typing; either still counts as a wrong try.
+      const refusal = !found
+        ? unauthorized('credential code is invalid')
+        : found.used
+          ? unauthorized('credential code was already used')
+          : unauthorized('credential code has expired');
       // The code alone names its user, so wrong tries are counted for the whole organisation.
-      engine.checkCode('credential', record !== undefined, unauthorized('credential code is invalid or expired'), 'credential code');
+      engine.checkCode('credential', record !== undefined, refusal, 'credential code');
       // checkCode threw unless the record is usable.
       record!.used = true;
       return ok(await credentialChallenge(engine, engine.userById(record!.userId), kind, true));
