@@ -11,6 +11,7 @@ import { alertOf, check, clickButton, fill, statusOf, textOf, waitForStatus } fr
 import type { FirefoxHarness } from './support/firefox';
 import type { AppParams, Stack } from './support/stack';
 import { useFirefoxE2E } from './support/useFirefoxE2E';
+import { FIREFOX_153_ERRORS } from '../webauthn/firefoxErrors';
 
 const e2e = useFirefoxE2E();
 
@@ -292,5 +293,68 @@ describe('Firefox: the kit in a cross-origin iframe', () => {
     // refuses a cross-origin assertion whose top origin it does not expect.
     expect(h.requestsTo('/auth/login', 'POST')).toHaveLength(1);
     expect(result).toEqual({ status: 'error', code: 'forbidden' });
+  });
+});
+
+/** Calls WebAuthn directly in the page and returns what it rejected with (or 'ok'). */
+function rawCeremony(page: FirefoxHarness['page'], kind: 'create' | 'get', options: { rpId?: string; exclude?: string; aborted?: boolean } = {}): Promise<{ name: string; message: string } | 'ok'> {
+  return page.evaluate(
+    async (kind, { rpId = 'localhost', exclude, aborted }) => {
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      const signal = aborted ? AbortSignal.abort() : undefined;
+      try {
+        if (kind === 'create') {
+          const excludeCredentials = exclude
+            ? [{ type: 'public-key' as const, id: Uint8Array.from(atob(exclude.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)) }]
+            : [];
+          await navigator.credentials.create({
+            signal,
+            publicKey: {
+              rp: { id: rpId, name: 'Raw' },
+              user: { id: bytes(`raw-${Math.random()}`), name: 'raw', displayName: 'raw' },
+              challenge: bytes('raw-challenge'),
+              pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+              excludeCredentials,
+            },
+          });
+        } else {
+          await navigator.credentials.get({ signal, publicKey: { rpId, challenge: bytes('raw-challenge') } });
+        }
+        return 'ok' as const;
+      } catch (error) {
+        return { name: (error as DOMException).name, message: (error as DOMException).message };
+      }
+    },
+    kind,
+    options,
+  );
+}
+
+describe('Firefox: what it says is what the unit tests were recorded from', () => {
+  it('rejects each case with the recorded name and message (test/webauthn/firefoxErrors.ts)', async () => {
+    const { h, stack, firefox } = e2e;
+    const context = `Firefox ${firefox.version}: re-record test/webauthn/firefoxErrors.ts if its words changed`;
+    await openFlow(h, stack, 'login', 'LoginWithPasskey', { autofill: false });
+    expect(await rawCeremony(h.page, 'create'), context).toBe('ok');
+    const [held] = await h.credentials();
+    expect(await rawCeremony(h.page, 'create', { rpId: 'example.com' }), context).toEqual(FIREFOX_153_ERRORS.wrongRpId);
+    expect(await rawCeremony(h.page, 'get', { rpId: 'example.com' }), context).toEqual(FIREFOX_153_ERRORS.wrongRpId);
+    expect(await rawCeremony(h.page, 'create', { exclude: held!.credentialId }), context).toEqual(FIREFOX_153_ERRORS.excluded);
+    expect(await rawCeremony(h.page, 'create', { aborted: true }), context).toEqual(FIREFOX_153_ERRORS.aborted);
+    expect(await rawCeremony(h.page, 'get', { aborted: true }), context).toEqual(FIREFOX_153_ERRORS.aborted);
+    await h.replaceAuthenticator({ isUserConsenting: false });
+    expect(await rawCeremony(h.page, 'create'), context).toEqual(FIREFOX_153_ERRORS.notAllowed);
+    expect(await rawCeremony(h.page, 'get'), context).toEqual(FIREFOX_153_ERRORS.notAllowed);
+    await h.removeAuthenticator();
+    expect(await rawCeremony(h.page, 'get'), context).toEqual(FIREFOX_153_ERRORS.notAllowed);
+    await h.replaceAuthenticator();
+    const other = await firefox.browser.newPage();
+    try {
+      expect(await rawCeremony(h.page, 'create'), context).toEqual(FIREFOX_153_ERRORS.containerRefused);
+      expect(await rawCeremony(h.page, 'get'), context).toEqual(FIREFOX_153_ERRORS.containerRefused);
+    } finally {
+      await other.close();
+      await h.page.bringToFront();
+    }
   });
 });
