@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
@@ -50,20 +51,21 @@ const chromium = () => ({
 
 /**
  * Keeps `"use client"` on every emitted module that uses hooks (and only those, so `./core`
- * stays usable from React Server Components), and puts the shebang on the CLI.
+ * stays usable from React Server Components), and puts the shebang on the CLI. A banner rather
+ * than a `renderChunk` rewrite: the bundler shifts the sourcemaps for a banner itself, where the
+ * rewrite printed a SOURCEMAP_BROKEN warning per chunk. Modules whose source starts with the
+ * directive keep their own (the bundler preserves it), so they get no second one.
  */
-const directives: Plugin = {
-  name: 'dfns-directives',
-  renderChunk(code, chunk) {
-    if (chunk.name === 'cli') return `#!/usr/bin/env node\n${code}`;
-    const isClient = chunk.moduleIds.some((id) => CLIENT_DIRS.some((dir) => id.includes(dir)));
-    if (!isClient || /^\s*["']use client["']/.test(code)) return null;
-    return `"use client";\n${code}`;
-  },
+const directiveBanner = (chunk: { name: string; moduleIds: string[] }): string => {
+  if (chunk.name === 'cli') return '#!/usr/bin/env node';
+  const isClient = chunk.moduleIds.some((id) => CLIENT_DIRS.some((dir) => id.includes(dir)));
+  if (!isClient) return '';
+  const hasOwn = chunk.moduleIds.some((id) => existsSync(id) && /^\s*["']use client["']/.test(readFileSync(id, 'utf8')));
+  return hasOwn ? '' : '"use client";';
 };
 
 export default defineConfig({
-  plugins: [react(), directives],
+  plugins: [react()],
   build: {
     outDir: 'dist',
     sourcemap: true,
@@ -86,6 +88,7 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: 'src',
         entryFileNames: (chunk) => (chunk.isEntry && ENTRY_NAMES.has(chunk.name) ? '[name].js' : 'lib/[name].js'),
+        banner: directiveBanner,
       },
     },
   },

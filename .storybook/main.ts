@@ -15,14 +15,11 @@ const config: StorybookConfig = {
   features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(viteConfig) {
     // The project's vite.config.ts builds the library: react and friends are external there and
-    // the directive plugin rewrites chunks. Storybook is an app, so it bundles everything.
+    // its output options add directive banners. Storybook is an app, so it bundles everything.
     const build = { ...viteConfig.build };
     delete build.lib;
     delete build.rollupOptions;
-    const plugins = (viteConfig.plugins ?? []).filter(
-      (plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'dfns-directives'),
-    );
-    return { ...viteConfig, build, plugins };
+    return { ...viteConfig, build };
   },
 };
 
