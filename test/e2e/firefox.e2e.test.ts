@@ -296,6 +296,59 @@ describe('Firefox: the kit in a cross-origin iframe', () => {
   });
 });
 
+/**
+ * Issue 20: an organisation whose Passkey Settings ask for a platform passkey. Measured in Firefox
+ * 153 on Linux: with no authenticator its `isUserVerifyingPlatformAuthenticatorAvailable()` answers
+ * false; with an internal virtual one it answers true, yet every `platform` request is refused in
+ * 0–1 ms. Either way the user reads that the device has no built-in passkey, never a cancel.
+ */
+describe('Firefox: an organisation that asks for a platform passkey', () => {
+  /** Runs `test` on an org that asks for platform passkeys, then puts the stack's 'any' back. */
+  async function onPlatformOrg(test: () => Promise<void>): Promise<void> {
+    await e2e.stack.admin('PUT', '/passkey-settings', { authenticatorAttachment: 'platform' });
+    try {
+      await test();
+    } finally {
+      await e2e.stack.admin('PUT', '/passkey-settings', { authenticatorAttachment: null });
+    }
+  }
+
+  async function expectPlatformUnavailable(alert: { code: string | null; text: string }, username: string): Promise<void> {
+    expect(alert.code).toBe('passkey_platform_unavailable');
+    expect(alert.text).toContain('This device has no built-in passkey');
+    expect(alert.text).not.toContain('Passkey prompt closed');
+    expect(alert.text).not.toContain('Try again');
+    const { users } = await e2e.stack.admin<{ users: { username: string; isRegistered: boolean }[] }>('GET', '/snapshot');
+    expect(users.find((user) => user.username === username)?.isRegistered).toBe(false);
+  }
+
+  it('with no authenticator, opens no prompt and says the device has no built-in passkey', async () => {
+    const { stack, h } = e2e;
+    await onPlatformOrg(async () => {
+      await h.removeAuthenticator();
+      await expectPlatformUnavailable(await registrationFails(h, stack, 'ff-platform-none@example.com'), 'ff-platform-none@example.com');
+    });
+  });
+
+  it('with an internal authenticator, Firefox refuses at once, which reads the same, never as a cancel', async () => {
+    const { stack, h } = e2e;
+    await onPlatformOrg(async () => {
+      await openFlow(h, stack, 'register', 'RegisterPasskey');
+      expect(await h.page.evaluate(() => PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable())).toBe(true);
+      const alert = await registrationFails(h, stack, 'ff-platform-internal@example.com');
+      await expectPlatformUnavailable(alert, 'ff-platform-internal@example.com');
+      expect(await h.credentials()).toEqual([]);
+    });
+  });
+
+  it('on an organisation that accepts any authenticator, the same Firefox registers', async () => {
+    const { stack, h } = e2e;
+    expect((await stack.admin<{ authenticatorAttachment: unknown }>('GET', '/passkey-settings')).authenticatorAttachment).toBeNull();
+    await registerStandard(h, stack, 'ff-platform-any@example.com');
+    expect(await h.credentials()).toHaveLength(1);
+  });
+});
+
 /** Calls WebAuthn directly in the page and returns what it rejected with (or 'ok'). */
 function rawCeremony(page: FirefoxHarness['page'], kind: 'create' | 'get', options: { rpId?: string; exclude?: string; aborted?: boolean } = {}): Promise<{ name: string; message: string } | 'ok'> {
   return page.evaluate(
