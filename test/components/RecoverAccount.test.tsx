@@ -412,3 +412,24 @@ describe('<RecoverAccount/> rendering', () => {
     expect(screen.getByText('custom idle')).toBeTruthy();
   });
 });
+
+describe('<RecoverAccount/> on an organisation that asks for a platform passkey', () => {
+  it('shows passkey_platform_unavailable for the new passkey without a prompt when the device has none', async () => {
+    const { kit } = await registerJane();
+    expect(emulator.passkeySettings.authenticatorAttachment).toBe('platform');
+    const device = newAuthenticator();
+    const create = vi.spyOn(device, 'create');
+    const r = renderRecovery(createFakeAuthenticator({ authenticator: device, platformAuthenticator: false }));
+    await emailAndFill(r, { recoveryCode: kit.recoveryCode, recoveryKeyId: kit.credId });
+    await r.user.click(screen.getByRole('button', { name: en.buttons.recover }));
+    await r.user.click(await screen.findByRole('button', { name: en.buttons.createNewPasskey }, { timeout: 5000 }));
+    await status(r, 'error');
+    const alert = screen.getByRole('alert');
+    expect(alert.getAttribute('data-code')).toBe('passkey_platform_unavailable');
+    expect(alert.textContent).toContain(en.errors.passkey_platform_unavailable);
+    expect(alert.textContent).not.toContain(en.errorTitles.passkey_cancelled);
+    expect(r.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'passkey_platform_unavailable' }));
+    expect(create).not.toHaveBeenCalled();
+    expect(requests).not.toContain('POST /auth/recover/user');
+  });
+});
