@@ -22,6 +22,10 @@ import { credentialRoutes } from './routes/credentials';
 import { loginRoutes } from './routes/login';
 import { recoveryRoutes } from './routes/recovery';
 import { registrationRoutes } from './routes/registration';
+import { socialRoutes } from './routes/social';
+import { createOidcIssuer, type EmulatorOidcIssuer } from './oidc/createOidcIssuer';
+import { handleIdpRequest, IDP_PREFIX } from './oidc/idpPage';
+import { attachSocialSetup, type SocialSetup } from './oidc/socialSetup';
 import { userRoutes } from './routes/users';
 import { walletRoutes } from './routes/wallets';
 import { createState, type OutboxEmail, type UserKind } from './state';
@@ -29,6 +33,7 @@ import { createState, type OutboxEmail, type UserKind } from './state';
 const ROUTES: readonly Route[] = [
   ...registrationRoutes,
   ...loginRoutes,
+  ...socialRoutes,
   ...recoveryRoutes,
   ...credentialRoutes,
   ...actionRoutes,
@@ -107,6 +112,14 @@ export interface DfnsEmulator {
   setPasskeySettings(settings: Partial<EmulatorPasskeySettings>): void;
   /** Moves the emulator's clock `ms` ahead (codes, challenges and tokens expire); returns the new time in epoch ms. */
   advanceClock(ms: number): number;
+  /** The test OIDC identity provider the org allows for social login: mint id tokens with `idTokenFor(email)`. */
+  readonly oidc: EmulatorOidcIssuer;
+  /** The org's SSO: its client id, and which users must sign in through it. */
+  readonly sso: {
+    readonly clientId: string;
+    /** From now on `/auth/login` answers this user `{ ssoClientId }` instead of a token. */
+    requireFor(username: string): void;
+  };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -153,6 +166,21 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
   const state = createState();
   const engine = new EmulatorEngine(resolved, state, createJwtKey());
   const faults = createFaults();
+  const oidc = createOidcIssuer({
+    issuer: options.social?.issuer ?? 'https://oidc.dfns-emulator.test',
+    clientId: options.social?.clientId ?? 'dfns-emulator-social-client',
+    now: () => engine.now(),
+  });
+  const social: SocialSetup = {
+    issuer: oidc,
+    providers: [oidc],
+    allowSocialRegistration: options.social?.allowRegistration ?? true,
+    ssoClientId: options.sso?.clientId ?? 'dfns-emulator-sso-client',
+    ssoRequired: new Set(),
+    sessions: new Map(),
+    codes: new Map(),
+  };
+  attachSocialSetup(engine, social);
   // One request runs at a time so single-use checks cannot interleave; delays stay outside.
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(run: () => Promise<T>): Promise<T> => {
@@ -190,7 +218,7 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
         return json(400, errorBody(400, 'request body is not valid JSON'), cors);
       }
     }
-    const req: RouteRequest = { method, path, params, headers: request.headers, rawBody, body, origin: request.headers.get('origin') };
+    const req: RouteRequest = { method, path, params, headers: request.headers, rawBody, body, origin: request.headers.get('origin'), url: request.url };
     let result: RouteResult;
     try {
       result = await found.handle(engine, req);
@@ -237,6 +265,8 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
           return json(500, errorBody(500, 'internal emulator error'), cors);
         }
       }
+      // The test identity provider's pages (HTML and a redirect, not the Dfns API): no faults apply.
+      if (path.startsWith(`${IDP_PREFIX}/`)) return serialized(() => handleIdpRequest(engine, request, path));
       const fault = faults.take(method, path);
       if (fault?.latencyMs) await sleep(fault.latencyMs);
       if (fault?.drop) throw new TypeError('Failed to fetch');
@@ -310,6 +340,9 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
     reset() {
       Object.assign(state, createState());
       faults.clear();
+      social.ssoRequired.clear();
+      social.sessions.clear();
+      social.codes.clear();
     },
     policies: {
       requireApproval(rule) {
@@ -333,6 +366,13 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
     },
     setPasskeySettings(settings) {
       Object.assign(resolved.passkeySettings, checkPasskeySettings({ ...settings }));
+    },
+    oidc,
+    sso: {
+      clientId: social.ssoClientId,
+      requireFor(username) {
+        social.ssoRequired.add(engine.userInOrg(resolved.orgId, username).id);
+      },
     },
   };
   return emulator;

@@ -37,6 +37,8 @@ export interface RouteRequest {
   body: unknown;
   /** The `Origin` header, for credentials whose client data carries no origin. */
   origin: string | null;
+  /** The full request URL, for answers that point back at the emulator (the SSO identity provider). */
+  url?: string | undefined;
 }
 
 /** What a route answers: a status and a JSON body. */

@@ -20,6 +20,7 @@ export {
   type EmulatorPasskeySettings,
   type OriginPolicy,
 } from './options';
+export { createOidcIssuer, type EmulatorOidcIssuer, type IdTokenOptions } from './oidc/createOidcIssuer';
 export type { FaultController, FaultSpec } from './faults';
 export type { RequestRule } from './matchPath';
 export type { OutboxEmail, UserKind } from './state';

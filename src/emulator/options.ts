@@ -81,6 +81,14 @@ export interface DfnsEmulatorOptions {
   codeLockoutSeconds?: number | undefined;
   /** The organisation's passkey settings; fields left out take `DEFAULT_PASSKEY_SETTINGS` (a platform passkey). */
   passkeySettings?: Partial<EmulatorPasskeySettings> | undefined;
+  /**
+   * Social login: the emulator's own test OIDC issuer (`iss`, default `'https://oidc.dfns-emulator.test'`)
+   * and the client id its id tokens are for (`aud`, default `'dfns-emulator-social-client'`); and whether
+   * `/auth/registration/social` creates unknown users (default true).
+   */
+  social?: { issuer?: string | undefined; clientId?: string | undefined; allowRegistration?: boolean | undefined } | undefined;
+  /** SSO: the organisation's SSO client id (default `'dfns-emulator-sso-client'`). */
+  sso?: { clientId?: string | undefined } | undefined;
 }
 
 /** Options with every default applied. */

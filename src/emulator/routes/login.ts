@@ -2,6 +2,7 @@ import { asObject, optionalBoolean, optionalObject, optionalString, requireObjec
 import { safeEqual } from '../bytes';
 import { ok, type Route } from '../engine';
 import { badRequest, forbidden, notFound, unauthorized } from '../EmulatorHttpError';
+import { ssoClientIdFor } from '../oidc/socialSetup';
 
 /** Login endpoints: init (with and without username), complete, login code, delegated, logout. */
 export const loginRoutes: Route[] = [
@@ -46,6 +47,8 @@ export const loginRoutes: Route[] = [
       }
       record.used = true;
       const user = engine.userById(first.userId);
+      const ssoClientId = ssoClientIdFor(engine, user.id);
+      if (ssoClientId) return ok({ ssoClientId });
       return ok({ token: await engine.issue(user, { kind: 'session' }, engine.options.tokenTtlSeconds) });
     },
   },
