@@ -175,4 +175,21 @@ export default defineConfig({
     // A person saw no error and no developer warning on the way.
     expect(consoleLines.filter((line) => /^(error|warning|pageerror)/.test(line) && !line.includes('React DevTools'))).toEqual([]);
   }, 90_000);
+
+  it('with the wrong rp id, the console of the dev build names the rp id and the page origin, once', async () => {
+    const snippet = blocks('tsx')[0]!.replace('http://localhost:8787', banner.url);
+    expect(snippet).toContain("rp={{ id: 'localhost'");
+    writeFileSync(join(dir, 'src/App.tsx'), snippet.replace("rp={{ id: 'localhost'", "rp={{ id: 'app.example.com'"));
+    // Vite's watcher sees the edit; the reload then serves the new App.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    consoleLines.length = 0;
+    await page.reload();
+    const login = page.locator('.dfns-LoginWithPasskey');
+    await login.getByRole('button', { name: en.buttons.signInUsernameless }).click();
+    await login.getByRole('alert').waitFor({ timeout: 20_000 });
+    const warnings = consoleLines.filter((line) => line.startsWith('warning:') && line.includes('passkey_invalid_domain'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('"app.example.com"');
+    expect(warnings[0]).toContain(`"${new URL(page.url()).origin}"`);
+  }, 60_000);
 });
