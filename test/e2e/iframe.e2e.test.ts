@@ -65,10 +65,11 @@ describe('the kit in a cross-origin iframe', () => {
     const frame = await embedLogin(undefined);
     const result = await signInUsernameless(frame);
     expect(result).toEqual({ status: 'error', code: 'passkey_blocked_in_frame' });
-    // The user is told to open the page on its own; the retry is still offered.
+    // The user is told to open the page on its own. A setup error: a retry in the same frame
+    // cannot help, so none is offered (the alerts' design since 374fb41).
     const root = frame.locator('section.dfns-LoginWithPasskey');
     await expect(root.getByRole('alert').innerText()).resolves.toContain('embedded page');
-    await expect(root.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(true);
+    await expect(root.getByRole('alert').getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
   });
 
   it('runs the ceremony in the same iframe once it delegates publickey-credentials-get (the control)', async () => {
