@@ -181,7 +181,11 @@ export const WithCancel: Story = {
  * authenticatorAttachment "platform") and this device has none: no prompt opens.
  */
 export const NoPlatformAuthenticator: Story = {
-  parameters: dfns({ invite: true, authenticator: { create: 'succeed', platformAuthenticator: false } }),
+  parameters: dfns({
+    invite: true,
+    passkeySettings: { authenticatorAttachment: 'platform' },
+    authenticator: { create: 'succeed', platformAuthenticator: false },
+  }),
   play: async ({ canvasElement, loaded, args }) => {
     await fillAndSubmit(canvasElement, loaded);
     await expectErrorCode(canvasElement, NAME, 'passkey_platform_unavailable');

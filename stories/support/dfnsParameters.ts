@@ -1,5 +1,5 @@
 /** What a story tells the Dfns decorator and loader through `parameters.dfns`. */
-import type { FaultSpec, RequestRule } from '../../src/emulator';
+import type { EmulatorPasskeySettings, FaultSpec, RequestRule } from '../../src/emulator';
 import type { FakeCeremonyScript } from '../../src/testing';
 
 /** Scripts of the fake authenticator: one per call, or a list used call by call (the last repeats). */
@@ -40,6 +40,11 @@ export interface DfnsStoryParameters {
   requireApproval?: RequestRule[];
   /** A tiny per-minute request budget, to show rate limiting. */
   rateLimitPerMinute?: number;
+  /**
+   * The organisation's passkey settings for this story; the rest keep the emulator's defaults
+   * (a platform passkey, as in Dfns's reference). `authenticatorAttachment: null` accepts any.
+   */
+  passkeySettings?: Partial<EmulatorPasskeySettings>;
   /** A live story: the `target` toolbar switch can point it at a real Dfns. */
   live?: boolean;
   /**

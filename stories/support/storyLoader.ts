@@ -3,6 +3,7 @@
  * policy, rate limit, fixture user) and builds the story's authenticator and session.
  */
 import type { PasskeyAuthenticator } from '../../src/core';
+import { DEFAULT_PASSKEY_SETTINGS } from '../../src/emulator';
 import { createFakeAuthenticator, createSoftwareAuthenticator } from '../../src/testing';
 import type { DfnsStoryParameters, StoryAuthenticatorScripts } from './dfnsParameters';
 import { EMULATOR_RP, emulator, notifyEmulatorChanged, seedDemoUser } from './emulator';
@@ -74,6 +75,7 @@ export async function loadDfnsStory(parameters: DfnsStoryParameters | undefined,
   emulator.faults.clear();
   emulator.policies.clear();
   emulator.setRateLimit(undefined);
+  emulator.setPasskeySettings({ ...DEFAULT_PASSKEY_SETTINGS, ...p.passkeySettings });
   seedDemoUser();
   // Seeding goes through the emulator too, so it must be done before this story's faults apply.
   const scripts = typeof p.authenticator === 'object' ? p.authenticator : undefined;
