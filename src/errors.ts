@@ -42,11 +42,18 @@ export type RecoveryErrorCode =
   | 'password_invalid'
   | 'credential_not_allowed';
 
+/** Codes of a one-time credential code typed on a new device (`<AddPasskeyWithCode/>`). */
+export type CredentialCodeErrorCode =
+  /** Not a code Dfns made: mistyped, or not the shape of one (`A7U-KY6-9PT`). */
+  | 'credential_code_invalid'
+  /** A real code, but its minute is over or it was already used: a new one is needed. */
+  | 'credential_code_expired';
+
 /** Codes of errors from how the kit was set up or called. */
 export type ConfigErrorCode = 'config_error' | 'invalid_input' | 'unknown_error';
 
 /** Every error code the kit reports. */
-export type DfnsAuthErrorCode = ApiErrorCode | PasskeyErrorCode | RecoveryErrorCode | ConfigErrorCode;
+export type DfnsAuthErrorCode = ApiErrorCode | PasskeyErrorCode | RecoveryErrorCode | CredentialCodeErrorCode | ConfigErrorCode;
 
 /** Options shared by every kit error. */
 export interface DfnsAuthErrorOptions {

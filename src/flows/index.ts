@@ -37,3 +37,19 @@ export {
   type UserActionState,
   type UserActionStep,
 } from './userActionFlow';
+export {
+  initialState as credentialCodeInitialState,
+  reduce as reduceCredentialCode,
+  type CredentialCodeEvent,
+  type CredentialCodeState,
+  type CredentialCodeStep,
+} from './credentialCodeFlow';
+export {
+  initialState as addPasskeyWithCodeInitialState,
+  reduce as reduceAddPasskeyWithCode,
+  type AddedWithCode,
+  type AddPasskeyWithCodeEvent,
+  type AddPasskeyWithCodeState,
+  type AddPasskeyWithCodeStep,
+} from './addPasskeyWithCodeFlow';
+export * from './socialSignInFlow';

@@ -11,6 +11,7 @@ export const germanMessages: DfnsMessages = {
     recoveryCode: 'Wiederherstellungscode',
     recoveryKeyId: 'ID des Wiederherstellungsschlüssels',
     credentialName: 'Name',
+    credentialCode: 'Einmalcode',
     or: 'oder',
   },
   hints: {
@@ -20,6 +21,7 @@ export const germanMessages: DfnsMessages = {
     recoveryCode: 'Steht in Ihrem Wiederherstellungs-Kit und beginnt mit D1-.',
     recoveryKeyId: 'Steht in Ihrem Wiederherstellungs-Kit direkt beim Wiederherstellungscode.',
     credentialName: 'Ein Name, an dem Sie ihn später wiedererkennen, z. B. „Arbeitslaptop“.',
+    credentialCode: 'Wird auf einem Gerät angezeigt, auf dem Sie angemeldet sind, unter „Passkey auf einem anderen Gerät hinzufügen“. Er sieht aus wie A7U-KY6-9PT.',
     recoveryKeyName: 'Ein Name, an dem Sie ihn später wiedererkennen, z. B. „Kit im Tresor zu Hause“.',
   },
   buttons: {
@@ -49,6 +51,8 @@ export const germanMessages: DfnsMessages = {
     decline: 'Ablehnen',
     back: 'Zurück',
     signInInstead: 'Stattdessen anmelden',
+    getCredentialCode: 'Passkey auf einem anderen Gerät hinzufügen',
+    newCredentialCode: 'Neuen Code anfordern',
   },
   status: {
     registerPasskey: {
@@ -115,6 +119,24 @@ export const germanMessages: DfnsMessages = {
       success: 'Erledigt.',
       error: 'Die Anfrage wurde nicht gesendet.',
     },
+    createCredentialCode: {
+      idle: '',
+      'signing-user-action': 'Bestätigen Sie mit Ihrem Passkey.',
+      submitting: 'Ihr Code wird erstellt …',
+      'showing-code': 'Ihr Code ist bereit. Geben Sie ihn innerhalb einer Minute auf dem anderen Gerät ein.',
+      expired: 'Der Code ist abgelaufen.',
+      success: 'Der Passkey auf Ihrem anderen Gerät wurde hinzugefügt.',
+      error: 'Es wurde kein Code erstellt.',
+    },
+    addPasskeyWithCode: {
+      idle: '',
+      'fetching-challenge': 'Ihr Code wird geprüft …',
+      'awaiting-authenticator': 'Folgen Sie den Hinweisen Ihres Browsers, um Ihren Passkey zu erstellen.',
+      submitting: 'Ihr Passkey wird hinzugefügt …',
+      'logging-in': 'Sie werden angemeldet …',
+      success: 'Ihr Passkey wurde hinzugefügt.',
+      error: 'Der Passkey wurde nicht hinzugefügt.',
+    },
   },
   components: {
     registerPasskey: {
@@ -150,6 +172,24 @@ export const germanMessages: DfnsMessages = {
       title: 'Anfrage bestätigen',
       description: 'Zu Ihrer Sicherheit bestätigen Sie diese Anfrage bitte mit Ihrem Passkey.',
     },
+    createCredentialCode: {
+      title: 'Passkey auf einem anderen Gerät hinzufügen',
+      description:
+        'Holen Sie sich hier einen Einmalcode und geben Sie ihn auf dem neuen Gerät oder der neuen Website ein, um dort einen Passkey zu erstellen.',
+    },
+    addPasskeyWithCode: {
+      title: 'Passkey mit einem Code hinzufügen',
+      description:
+        'Geben Sie den Einmalcode von einem Gerät ein, auf dem Sie angemeldet sind, und erstellen Sie dann einen Passkey auf diesem Gerät.',
+    },
+  },
+  credentialCode: {
+    codeLabel: 'Ihr Einmalcode',
+    instructions:
+      'Öffnen Sie auf dem anderen Gerät in dieser App „Passkey mit einem Code hinzufügen“ und geben Sie diesen Code ein. Geben Sie ihn niemandem weiter.',
+    expiresIn: ({ seconds }) => `Läuft ab in ${seconds} s`,
+    expired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an, wenn Sie ihn noch brauchen.',
+    copied: 'Code kopiert.',
   },
   credentialList: {
     empty: 'Sie haben noch keine Passkeys oder Wiederherstellungsschlüssel.',
@@ -196,6 +236,7 @@ export const germanMessages: DfnsMessages = {
     passkeyAdded: ({ name }) => `„${name}“ wurde hinzugefügt.`,
     recoveryKeyAdded: 'Ihr Wiederherstellungsschlüssel ist eingerichtet.',
     approved: 'Bestätigt.',
+    passkeyAddedWithCode: ({ username }) => `Ihr Passkey auf diesem Gerät wurde zu ${username} hinzugefügt.`,
   },
   nextSteps: {
     registered: 'Melden Sie sich künftig einfach mit Ihrem Passkey an – ganz ohne Passwort.',
@@ -204,6 +245,7 @@ export const germanMessages: DfnsMessages = {
     passkeyAdded: 'Ab sofort können Sie sich damit anmelden.',
     recoveryKeyAdded: 'Bewahren Sie das Kit sicher auf. Sie brauchen es nur, wenn Sie alle Passkeys verlieren.',
     approved: 'Ihre Anfrage wurde gesendet.',
+    passkeyAddedWithCode: 'Melden Sie sich jetzt damit an.',
   },
   recoveryKit: {
     title: 'Wiederherstellungs-Kit für Ihr Konto',
@@ -265,6 +307,8 @@ export const germanMessages: DfnsMessages = {
     recovery_key_not_found: 'Wiederherstellungsschlüssel nicht gefunden',
     password_invalid: 'Falsches Passwort',
     credential_not_allowed: 'Diese Zugangsdaten sind hier nicht möglich',
+    credential_code_invalid: 'Dieser Code stimmt nicht',
+    credential_code_expired: 'Dieser Code ist abgelaufen',
     config_error: 'Diese Seite ist nicht richtig eingerichtet',
     invalid_input: 'Bitte prüfen Sie Ihre Angaben',
     unknown_error: 'Etwas ist schiefgelaufen',
@@ -304,6 +348,10 @@ export const germanMessages: DfnsMessages = {
       'Zu Ihrem Konto gibt es keinen Wiederherstellungsschlüssel mit dieser ID. Bitte prüfen Sie die Schlüssel-ID in Ihrem Kit.',
     password_invalid: 'Das Passwort ist nicht korrekt. Bitte prüfen Sie es und versuchen Sie es erneut.',
     credential_not_allowed: 'Verwenden Sie einen anderen Passkey oder Schlüssel.',
+    credential_code_invalid:
+      'Vergleichen Sie den Code mit dem auf Ihrem anderen Gerät und geben Sie ihn erneut ein. Er sieht aus wie A7U-KY6-9PT.',
+    credential_code_expired:
+      'Ein Code gilt einmal und etwa eine Minute lang. Fordern Sie auf Ihrem angemeldeten Gerät einen neuen an und geben Sie ihn hier ein.',
     config_error: 'Bitte wenden Sie sich an den Support: Diese Seite muss korrigiert werden.',
     invalid_input: 'Einige Ihrer Angaben sind ungültig.',
     unknown_error: 'Bitte versuchen Sie es erneut. Wenn es wieder passiert, laden Sie die Seite neu.',

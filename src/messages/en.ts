@@ -11,6 +11,7 @@ export const englishMessages: DfnsMessages = {
     recoveryCode: 'Recovery code',
     recoveryKeyId: 'Recovery key ID',
     credentialName: 'Name',
+    credentialCode: 'One-time code',
     or: 'or',
   },
   hints: {
@@ -20,6 +21,7 @@ export const englishMessages: DfnsMessages = {
     recoveryCode: 'From your recovery kit. It starts with D1-.',
     recoveryKeyId: 'From your recovery kit, next to the recovery code.',
     credentialName: 'A name that helps you recognise it later, such as “Work laptop”.',
+    credentialCode: 'Shown on a device where you are signed in, under “Add a passkey on another device”. It looks like A7U-KY6-9PT.',
     recoveryKeyName: 'A name that helps you recognise it later, such as “Kit in the home safe”.',
   },
   buttons: {
@@ -49,6 +51,8 @@ export const englishMessages: DfnsMessages = {
     decline: 'Decline',
     back: 'Back',
     signInInstead: 'Sign in instead',
+    getCredentialCode: 'Add a passkey on another device',
+    newCredentialCode: 'Get a new code',
   },
   status: {
     registerPasskey: {
@@ -114,6 +118,24 @@ export const englishMessages: DfnsMessages = {
       success: 'Done.',
       error: 'The request was not sent.',
     },
+    createCredentialCode: {
+      idle: '',
+      'signing-user-action': 'Confirm with your passkey.',
+      submitting: 'Getting your code…',
+      'showing-code': 'Your code is ready. Enter it on the other device within a minute.',
+      expired: 'The code has expired.',
+      success: 'The passkey on your other device was added.',
+      error: 'No code was made.',
+    },
+    addPasskeyWithCode: {
+      idle: '',
+      'fetching-challenge': 'Checking your code…',
+      'awaiting-authenticator': 'Follow the prompt from your browser to create your passkey.',
+      submitting: 'Adding your passkey…',
+      'logging-in': 'Signing you in…',
+      success: 'Your passkey was added.',
+      error: 'The passkey was not added.',
+    },
   },
   components: {
     registerPasskey: {
@@ -145,6 +167,21 @@ export const englishMessages: DfnsMessages = {
       title: 'Confirm this request',
       description: 'For your security, confirm this request with your passkey.',
     },
+    createCredentialCode: {
+      title: 'Add a passkey on another device',
+      description: 'Get a one-time code here, then enter it on the new device or website to create a passkey there.',
+    },
+    addPasskeyWithCode: {
+      title: 'Add a passkey with a code',
+      description: 'Enter the one-time code from a device where you are signed in, then create a passkey on this device.',
+    },
+  },
+  credentialCode: {
+    codeLabel: 'Your one-time code',
+    instructions: 'On the other device, open this app’s “Add a passkey with a code” page and enter this code. Don’t share it with anyone.',
+    expiresIn: ({ seconds }) => `Expires in ${seconds} s`,
+    expired: 'This code has expired. Get a new one if you still need it.',
+    copied: 'Code copied.',
   },
   credentialList: {
     empty: 'You have no passkeys or recovery keys yet.',
@@ -189,6 +226,7 @@ export const englishMessages: DfnsMessages = {
     passkeyAdded: ({ name }) => `“${name}” was added.`,
     recoveryKeyAdded: 'Your recovery key is ready.',
     approved: 'Confirmed.',
+    passkeyAddedWithCode: ({ username }) => `Your passkey on this device was added to ${username}.`,
   },
   nextSteps: {
     registered: 'Next time, sign in with your passkey. No password needed.',
@@ -197,6 +235,7 @@ export const englishMessages: DfnsMessages = {
     passkeyAdded: 'You can sign in with it from now on.',
     recoveryKeyAdded: 'Keep the kit somewhere safe. You need it only if you lose all your passkeys.',
     approved: 'Your request was sent.',
+    passkeyAddedWithCode: 'Sign in with it now.',
   },
   recoveryKit: {
     title: 'Account recovery kit',
@@ -256,6 +295,8 @@ export const englishMessages: DfnsMessages = {
     recovery_key_not_found: 'Recovery key not found',
     password_invalid: 'Wrong password',
     credential_not_allowed: 'This credential can’t be used here',
+    credential_code_invalid: 'That code isn’t right',
+    credential_code_expired: 'That code has expired',
     config_error: 'This page isn’t set up correctly',
     invalid_input: 'Check what you entered',
     unknown_error: 'Something went wrong',
@@ -289,6 +330,8 @@ export const englishMessages: DfnsMessages = {
     recovery_key_not_found: 'There’s no recovery key with this ID on your account. Check the recovery key ID in your kit.',
     password_invalid: 'The password isn’t correct. Check it and try again.',
     credential_not_allowed: 'Use another passkey or key.',
+    credential_code_invalid: 'Check the code against the one shown on your other device, then enter it again. It looks like A7U-KY6-9PT.',
+    credential_code_expired: 'A code works once, for about a minute. Get a new one on your signed-in device and enter it here.',
     config_error: 'Please contact support: this page needs fixing.',
     invalid_input: 'Some of the details you entered aren’t valid.',
     unknown_error: 'Please try again. If it keeps happening, reload the page.',

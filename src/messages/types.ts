@@ -6,6 +6,8 @@
 import type { CredentialKind } from '../api/types';
 import type { DfnsAuthErrorCode } from '../errors';
 import type { AddCredentialState } from '../flows/addCredentialFlow';
+import type { AddPasskeyWithCodeState } from '../flows/addPasskeyWithCodeFlow';
+import type { CredentialCodeState } from '../flows/credentialCodeFlow';
 import type { LoginState } from '../flows/loginFlow';
 import type { RecoverAccountState } from '../flows/recoverAccountFlow';
 import type { RegisterPasskeyState } from '../flows/registerPasskeyFlow';
@@ -29,6 +31,8 @@ export interface DfnsMessages {
     recoveryCode: string;
     recoveryKeyId: string;
     credentialName: string;
+    /** The one-time code typed on the new device (`<AddPasskeyWithCode/>`). */
+    credentialCode: string;
     /** Between the username path and the passkey picker of `<LoginWithPasskey/>`. */
     or: string;
   };
@@ -40,6 +44,8 @@ export interface DfnsMessages {
     recoveryCode: string;
     recoveryKeyId: string;
     credentialName: string;
+    /** Under the one-time code field: where the code comes from. */
+    credentialCode: string;
     /** The name field of `<CreateRecoveryKey/>`: a recovery key is a kit on paper or in a file, not a device. */
     recoveryKeyName: string;
   };
@@ -77,6 +83,10 @@ export interface DfnsMessages {
     back: string;
     /** The passkey exists already: go to sign-in (shown when the app passes `onSignInInstead`). */
     signInInstead: string;
+    /** Asks for a one-time code to add a passkey on another device (`<CreateCredentialCode/>`). */
+    getCredentialCode: string;
+    /** The code expired (or another device is next): a new one. */
+    newCredentialCode: string;
   };
   /** Live-region text per flow status; `idle` is usually empty (nothing to announce). */
   status: {
@@ -86,6 +96,8 @@ export interface DfnsMessages {
     addPasskey: Record<AddCredentialState['status'], string>;
     createRecoveryKey: Record<AddCredentialState['status'], string>;
     confirmUserAction: Record<UserActionState['status'], string>;
+    createCredentialCode: Record<CredentialCodeState['status'], string>;
+    addPasskeyWithCode: Record<AddPasskeyWithCodeState['status'], string>;
   };
   /** Title and description per component. */
   components: {
@@ -96,6 +108,21 @@ export interface DfnsMessages {
     createRecoveryKey: ComponentCopy;
     credentialList: ComponentCopy;
     confirmUserAction: ComponentCopy;
+    createCredentialCode: ComponentCopy;
+    addPasskeyWithCode: ComponentCopy;
+  };
+  /** The one-time code shown on the signed-in device (`<CreateCredentialCode/>`). */
+  credentialCode: {
+    /** Names the code for assistive technology, and beside it on screen. */
+    codeLabel: string;
+    /** What to do with the code on the other device. */
+    instructions: string;
+    /** The live countdown beside the code. */
+    expiresIn: (p: { seconds: number }) => string;
+    /** The code's minute is over. */
+    expired: string;
+    /** Announced once the code is copied. */
+    copied: string;
   };
   credentialList: {
     empty: string;
@@ -145,6 +172,8 @@ export interface DfnsMessages {
     passkeyAdded: (p: { name: string }) => string;
     recoveryKeyAdded: string;
     approved: string;
+    /** `<AddPasskeyWithCode/>`: the passkey on this device was added to `username`'s account. */
+    passkeyAddedWithCode: (p: { username: string }) => string;
   };
   /** Under each success title: what comes next. */
   nextSteps: {
@@ -154,6 +183,8 @@ export interface DfnsMessages {
     passkeyAdded: string;
     recoveryKeyAdded: string;
     approved: string;
+    /** After `<AddPasskeyWithCode/>` without `autoLogin`: sign in with the new passkey. */
+    passkeyAddedWithCode: string;
   };
   /** The recovery kit: on screen and in the downloaded file (`recoveryKitText`). */
   recoveryKit: {

@@ -38,6 +38,8 @@ const everyCode: Record<DfnsAuthErrorCode, true> = {
   recovery_code_invalid: true,
   recovery_key_not_found: true,
   password_invalid: true,
+  credential_code_invalid: true,
+  credential_code_expired: true,
   credential_not_allowed: true,
   config_error: true,
   invalid_input: true,
