@@ -95,11 +95,18 @@ describe('Firefox: passkey autofill, the account, recovery', () => {
     expect(await init[0]!.body()).not.toHaveProperty('username');
   });
 
-  it('adds a second passkey from another authenticator, then creates a wallet with a signed user action', async () => {
+  it('refuses to add a passkey on the device that holds one, adds it from another, then creates a wallet with a signed user action', async () => {
     const { h, stack } = e2e;
     await registerStandard(h, stack, 'add@example.com');
     await loginWithUsername(h, stack, 'add@example.com');
     const [first] = await h.credentials();
+    // This authenticator already holds the user's passkey: Firefox refuses it as excluded
+    // (InvalidStateError), and the kit says so, with Back to the form rather than a retry.
+    await clickButton(h.page, 'section.dfns-AddPasskey', 'Add passkey');
+    await waitForStatus(h.page, 'AddPasskey', 'error');
+    expect((await alertOf(h.page, 'AddPasskey')).code).toBe('passkey_already_registered');
+    await clickButton(h.page, 'section.dfns-AddPasskey [role="alert"]', 'Back');
+    await waitForStatus(h.page, 'AddPasskey', 'idle');
     // A second device: a fresh authenticator (the first would refuse, as it is excluded). Once the
     // new passkey exists, the kit asks for the user action that an EXISTING passkey signs: the
     // first passkey joins this device then (its challenge is held back a moment to let it).
