@@ -20,7 +20,12 @@ describe('the library build', { timeout: 60_000 }, () => {
 
   beforeAll(() => {
     dist = mkdtempSync(join(tmpdir(), 'dfns-lib-build-'));
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // As `npm run build` runs it: vitest's NODE_ENV=test would make a development build of the JSX.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     output = `${run.stdout}\n${run.stderr}`;
     expect(run.status).toBe(0);
   });
