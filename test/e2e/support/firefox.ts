@@ -30,6 +30,7 @@ export interface Firefox {
 
 /** Launches Firefox ESR headless with a fresh profile and connects Marionette to it. */
 export async function launchFirefox(): Promise<Firefox> {
+  if (!existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX}: apt-get install firefox-esr (as .ci/run does), or set FIREFOX_PATH`);
   const profile = mkdtempSync(join(tmpdir(), 'kit-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
