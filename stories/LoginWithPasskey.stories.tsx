@@ -217,7 +217,7 @@ export const MalformedResponse: Story = {
  */
 export const Live: Story = {
   args: { username: undefined, autofill: false },
-  parameters: dfns({ live: true, authenticator: 'browser' }),
+  parameters: dfns({ live: true, authenticator: 'browser', needsDemoPasskey: true }),
   render: (args) => (
     <LoginWithPasskey
       {...args}

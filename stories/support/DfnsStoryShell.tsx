@@ -6,9 +6,9 @@ import { germanMessages } from '../../src/messages/de';
 import type { DfnsMessages } from '../../src/messages/types';
 import { DfnsAuthProvider } from '../../src/provider';
 import type { DfnsGlobals, DfnsStoryParameters, DfnsTargetArgs } from './dfnsParameters';
-import { DEMO_USERNAME, EMULATOR_BASE_URL, EMULATOR_RP, emulator, emulatorFetch } from './emulator';
+import { DEMO_USERNAME, EMULATOR_BASE_URL, EMULATOR_RP, emulator, emulatorFetch, subscribeToEmulator } from './emulator';
 import { EmulatorPanel } from './EmulatorPanel';
-import { signInDemoUser } from './live';
+import { ensureDemoRegistered, isDemoRegistered, signInDemoUser } from './live';
 import { liveSession, subscribeToLiveSession } from './liveSession';
 import type { LoadedDfns } from './storyLoader';
 
@@ -96,6 +96,33 @@ function SignInFirstNote(): ReactNode {
   );
 }
 
+/** Before a live login opened on its own: the demo user has no passkey yet; one click creates it. */
+function CreateDemoPasskeyNote(): ReactNode {
+  const [status, setStatus] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const create = () => {
+    setStatus({ busy: true });
+    ensureDemoRegistered().then(
+      () => setStatus({ busy: false }),
+      (error: unknown) => setStatus({ busy: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  return (
+    <div className="sb-dfns-note" role="note">
+      <p>
+        <strong>{DEMO_USERNAME} has no passkey yet.</strong>{' '}
+        <button type="button" className="sb-dfns-sign-in" onClick={create} disabled={status.busy}>
+          {status.busy ? 'Creating…' : `Create ${DEMO_USERNAME}’s passkey`}
+        </button>
+      </p>
+      <p>
+        Your browser asks to create it (kept until this page reloads); then sign in below. Or register it yourself in{' '}
+        <StoryLink title="Components/RegisterPasskey" name="Live" />.
+      </p>
+      {status.error ? <p role="alert">Could not create the passkey: {status.error}</p> : null}
+    </div>
+  );
+}
+
 /**
  * Wraps a story in a `<DfnsAuthProvider>` built from the toolbar (theme, locale, target) and the
  * story's parameters, with a fresh QueryClient, and shows the emulator panel beside it.
@@ -119,6 +146,7 @@ export function DfnsStoryShell(props: DfnsStoryShellProps): ReactNode {
         ? readLiveToken
         : undefined;
   const session = useSyncExternalStore(subscribeToLiveSession, liveSession);
+  const demoRegistered = useSyncExternalStore(subscribeToEmulator, isDemoRegistered);
   const showPanel = !inDocs && parameters.panel !== false && globals.panel !== 'hidden' && !real;
   const loggedOut = parameters.session === 'live' && !session;
   // A component that loads on mount would show a setup error without a token: render it once logged in.
@@ -170,6 +198,7 @@ export function DfnsStoryShell(props: DfnsStoryShellProps): ReactNode {
           </p>
         ) : null}
         {needsLogin ? <SignInFirstNote /> : null}
+        {parameters.needsDemoPasskey && !demoRegistered && !real && !inDocs ? <CreateDemoPasskeyNote /> : null}
         {content}
       </Story>
       {showPanel ? <EmulatorPanel /> : null}

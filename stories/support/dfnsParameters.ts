@@ -52,6 +52,11 @@ export interface DfnsStoryParameters {
    * says where to sign in). For components that load on mount and would show a setup error.
    */
   hideUntilLoggedIn?: boolean;
+  /**
+   * A live story that needs the demo user's passkey in this browser (a login): while the in-page
+   * emulator has none, a note offers to create it, so the story works when opened on its own.
+   */
+  needsDemoPasskey?: boolean;
   /** The story shows failing requests on purpose without `faults` (galleries): the smoke test allows them. */
   expectFailedRequests?: boolean;
   /** Hide the emulator panel (galleries). */

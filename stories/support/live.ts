@@ -49,6 +49,11 @@ export async function ensureLiveSession(): Promise<void> {
   setLiveSession({ username: DEMO_USERNAME, token: await emulator.loginAs(DEMO_USERNAME) });
 }
 
+/** True once the demo user is registered in the in-page emulator. */
+export function isDemoRegistered(): boolean {
+  return emulator.users().some((user) => user.username === DEMO_USERNAME && user.isRegistered);
+}
+
 /**
  * Signs the demo user in for a live story opened on its own (no earlier story in this page made a
  * session): creates their passkey in this browser first when the emulator has none for them (one

@@ -45,6 +45,7 @@ describe.skipIf(!built)('the static Storybook as a product page', { timeout: 120
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  let clearPasskeys: () => Promise<void>;
 
   beforeAll(async () => {
     server = await serveStatic(STATIC_DIR);
@@ -53,9 +54,12 @@ describe.skipIf(!built)('the static Storybook as a product page', { timeout: 120
     // A passkey authenticator, as a reader's browser has one.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable', { enableUI: false });
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
+    clearPasskeys = async () => {
+      await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
+    };
     // MSW's worker must control the page before the emulator answers; its first start reloads the page.
     await page.goto(`${server.origin}/iframe.html?id=components-loginwithpasskey--idle&viewMode=story`);
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
@@ -109,5 +113,17 @@ describe.skipIf(!built)('the static Storybook as a product page', { timeout: 120
     await page.locator('.dfns-AddPasskey').waitFor({ timeout: 30_000 });
     await expect(signIn.count()).resolves.toBe(0);
     expect(await emulatorUsers(page)).toContain('demo@example.com');
+  });
+
+  it('the live login opened on its own creates the demo user’s passkey with one click, then signs in with it', async () => {
+    // A first visit: no passkey of an earlier page's demo user for the browser to offer.
+    await clearPasskeys();
+    await page.goto(`${server.origin}/iframe.html?id=components-loginwithpasskey--live&viewMode=story`);
+    const create = page.getByRole('button', { name: 'Create demo@example.com’s passkey' });
+    await create.click({ timeout: 30_000 });
+    await create.waitFor({ state: 'detached', timeout: 30_000 });
+    const login = page.locator('.dfns-LoginWithPasskey');
+    await login.getByRole('button', { name: 'Choose a saved passkey' }).click();
+    await page.waitForSelector('.dfns-LoginWithPasskey[data-status="success"]', { timeout: 30_000 });
   });
 });
