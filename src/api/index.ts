@@ -10,6 +10,7 @@ export * from './dfnsUserIdOf';
 export * from './tokenExpiresAt';
 export * from './recovery';
 export * from './credentials';
+export * from './credentialCode';
 export * from './userActions';
 export * from './schemas';
 export type * from './types';

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
+import { useCreateCredentialCode } from '../hooks/useCreateCredentialCode';
 import { useCredentials } from '../hooks/useCredentials';
 import { useSignalAcceptedPasskeys } from '../hooks/useSignalAcceptedPasskeys';
 import { useUserActionSigner, type UserActionRequest } from '../hooks/useUserActionSigner';
@@ -10,6 +11,7 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { dfnsKeys } from '../query/dfnsKeys';
 import { Button } from './parts/Button';
+import { CredentialCodePanel } from './parts/CredentialCodePanel';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { KeyIcon, PasskeyIcon } from './parts/icons';
@@ -29,6 +31,11 @@ export interface CredentialListProps extends KitComponentProps {
    * a Dfns credential can be activated again.
    */
   signalPasskeys?: boolean | undefined;
+  /**
+   * Offer "Add a passkey on another device" under the list: a one-time code (see
+   * `<CreateCredentialCode/>`) to type into `<AddPasskeyWithCode/>` there. Off by default.
+   */
+  addOnAnotherDevice?: boolean | undefined;
   messages?: DeepPartial<DfnsMessages> | undefined;
   /** Replaces the default list (still inside the root), e.g. to render rows your way. */
   children?: ((list: ReturnType<typeof useCredentials>) => ReactNode) | undefined;
@@ -42,7 +49,7 @@ export interface CredentialListProps extends KitComponentProps {
  * <CredentialList onChange={({ credential, isActive }) => audit(credential.name, isActive)} />
  */
 export function CredentialList(props: CredentialListProps): ReactNode {
-  const { onChange, onError, signalPasskeys = false, messages: overrides, children, ...frame } = props;
+  const { onChange, onError, signalPasskeys = false, addOnAnotherDevice = false, messages: overrides, children, ...frame } = props;
   const messages = useKitMessages(overrides, 'CredentialList');
   const list = useCredentials();
   useSignalAcceptedPasskeys(list.data?.items, signalPasskeys);
@@ -84,7 +91,28 @@ export function CredentialList(props: CredentialListProps): ReactNode {
           </ul>
         </>
       )}
+      {addOnAnotherDevice && !children && list.status === 'success' ? (
+        <CodeForAnotherDevice messages={messages} onAnnounce={setAnnouncement} onError={onError} />
+      ) : null}
     </FlowFrame>
+  );
+}
+
+/** "Add a passkey on another device" under the list; the list refreshes itself when the passkey arrives. */
+function CodeForAnotherDevice(props: {
+  messages: DfnsMessages;
+  onAnnounce: (text: string) => void;
+  onError: CredentialListProps['onError'];
+}): ReactNode {
+  const { messages, onAnnounce, onError } = props;
+  const hook = useCreateCredentialCode({
+    onError,
+    onSuccess: ({ credential }) => onAnnounce(messages.success.passkeyAdded({ name: credential.name })),
+  });
+  return (
+    <div className="dfns-credential-code-section" data-status={hook.state.status}>
+      <CredentialCodePanel hook={hook} messages={messages} onAnnounce={onAnnounce} />
+    </div>
   );
 }
 

@@ -4,5 +4,7 @@ export * from './RecoverAccount';
 export * from './AddPasskey';
 export * from './CreateRecoveryKey';
 export * from './CredentialList';
+export * from './CreateCredentialCode';
+export * from './AddPasskeyWithCode';
 export * from './ConfirmUserAction';
 export type { KitComponentProps } from './parts/FlowFrame';

@@ -98,7 +98,7 @@ export interface DfnsEmulator {
   users(): EmulatorUser[];
   credentials(userId?: string): EmulatorCredential[];
   snapshot(): EmulatorSnapshot;
-  /** Empties the state, faults, policies and rate limit; keeps org, rp id and options. */
+  /** Empties the state, faults, policies and rate limit, and takes back `advanceClock`; keeps org, rp id and options. */
   reset(): void;
   /** Per-endpoint fault injection. */
   readonly faults: FaultController;
@@ -339,6 +339,7 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
     }),
     reset() {
       Object.assign(state, createState());
+      clockOffset = 0;
       faults.clear();
       social.ssoRequired.clear();
       social.sessions.clear();

@@ -8,5 +8,7 @@ export * from './useRecoverAccount';
 export * from './useUserActionSigner';
 export * from './useAddPasskey';
 export * from './useCreateRecoveryKey';
+export * from './useCreateCredentialCode';
+export * from './useAddPasskeyWithCode';
 export type { UseAddCredentialOptions, UseAddCredentialResult } from './useAddCredential';
 export * from './useSignalAcceptedPasskeys';
