@@ -8,4 +8,5 @@ export * from './api';
 export * from './webauthn';
 export * from './keys';
 export * from './flows';
+export * from './sso';
 export * from './messages';

@@ -19,7 +19,15 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'server_error'
   /** `/auth/login` answered `{ ssoClientId }`: this user must sign in through the organisation's SSO. */
-  | 'sso_required';
+  | 'sso_required'
+  /** The app's `getIdToken()` gave no id token (the person closed the provider's sign-in, or it failed). */
+  | 'id_token_unavailable'
+  /** Dfns refused the id token (expired, for another app, from an issuer the org does not allow, or badly signed). */
+  | 'id_token_refused'
+  /** The page at the SSO `redirectUri` got a `state` this tab did not issue (forged or stale link): its code is not used. */
+  | 'sso_state_invalid'
+  /** The organisation's identity provider answered with an error (the person cancelled) instead of a code. */
+  | 'sso_cancelled';
 
 /** Codes of errors from the browser's passkey ceremony. */
 export type PasskeyErrorCode =

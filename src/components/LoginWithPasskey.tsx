@@ -1,6 +1,6 @@
 'use client';
 import { useRef, type FormEvent, type ReactNode } from 'react';
-import type { DfnsAuthError } from '../errors';
+import { DfnsApiError, type DfnsAuthError } from '../errors';
 import {
   useLoginWithPasskey,
   type LoginWithPasskeyResult,
@@ -12,6 +12,7 @@ import { Divider } from './parts/Divider';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { PasskeyIcon } from './parts/icons';
+import { SsoOffer, type SsoOptions } from './parts/SsoOffer';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
@@ -30,10 +31,23 @@ export interface LoginWithPasskeyProps extends KitComponentProps {
   onError?: ((error: DfnsAuthError) => void) | undefined;
   /** Leaves the sign-in (e.g. closes your dialog): a Cancel button is shown on every step but success when given. */
   onCancel?: (() => void) | undefined;
+  /**
+   * When Dfns answers that this user must sign in through the organisation's SSO (`{ ssoClientId }`):
+   * offer to continue there (or go at once with `redirectAtOnce`) instead of the `sso_required` alert.
+   * Your page at `redirectUri` renders `<SsoCallback/>`.
+   */
+  sso?: SsoOptions | undefined;
   /** Overrides of the provider's messages, for this component only. */
   messages?: DeepPartial<DfnsMessages> | undefined;
   /** Replaces the default markup (inside the root) with your own, driven by the hook. */
   children?: ((login: UseLoginWithPasskeyResult) => ReactNode) | undefined;
+}
+
+/** The SSO client of an `sso_required` error (Dfns's `{ ssoClientId }`), if that is what `error` is. */
+function ssoClientIdOf(error: DfnsAuthError): string | undefined {
+  if (error.code !== 'sso_required' || !(error instanceof DfnsApiError)) return undefined;
+  const body = error.body as { ssoClientId?: unknown } | undefined;
+  return typeof body?.ssoClientId === 'string' ? body.ssoClientId : undefined;
 }
 
 /**
@@ -45,7 +59,7 @@ export interface LoginWithPasskeyProps extends KitComponentProps {
  * <LoginWithPasskey onSuccess={({ token }) => session.set(token)} />
  */
 export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
-  const { username, usernameless = true, autofill, onSuccess, onError, onCancel, messages: overrides, children, ...frame } = props;
+  const { username, usernameless = true, autofill, onSuccess, onError, onCancel, sso, messages: overrides, children, ...frame } = props;
   const messages = useKitMessages(overrides, 'LoginWithPasskey');
   const login = useLoginWithPasskey({ onSuccess, onError, autofill: autofill ?? username === undefined });
   const { state } = login;
@@ -57,6 +71,7 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
   const pressed = useRef<'form' | 'picker'>('form');
   const copy = messages.components.loginWithPasskey;
   const busy = state.status !== 'idle';
+  const ssoClientId = sso && state.status === 'error' ? ssoClientIdOf(state.error) : undefined;
 
   useIsomorphicLayoutEffect(() => {
     // Back from an error (Cancel): the form replaced the alert, so put the user back in it.
@@ -87,6 +102,9 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
   const body = (): ReactNode => {
     switch (state.status) {
       case 'error':
+        if (sso && ssoClientId) {
+          return <SsoOffer {...sso} clientId={ssoClientId} messages={messages} onBack={login.reset} />;
+        }
         return (
           <ErrorAlert
             error={state.error}
@@ -166,12 +184,15 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
       lang={messages.locale}
       {...frame}
       name="LoginWithPasskey"
-      status={state.status}
+      // Not an error to the user: the next step is the organisation's sign-in.
+      status={ssoClientId ? 'sso-required' : state.status}
       title={copy.title}
       description={copy.description}
       // The focused success message and the alert are read when they appear: announcing them here too
       // would say them twice (a render prop shows neither, so it keeps the status).
-      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : messages.status.loginWithPasskey[state.status]}
+      statusText={
+        ssoClientId ? messages.sso.description : (state.status === 'success' || state.status === 'error') && !children ? '' : messages.status.loginWithPasskey[state.status]
+      }
       onCancel={
         onCancel && state.status !== 'success'
           ? () => {

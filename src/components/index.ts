@@ -8,3 +8,6 @@ export * from './CreateCredentialCode';
 export * from './AddPasskeyWithCode';
 export * from './ConfirmUserAction';
 export type { KitComponentProps } from './parts/FlowFrame';
+export * from './SocialSignIn';
+export * from './SsoCallback';
+export type { SsoOptions } from './parts/SsoOffer';

@@ -53,3 +53,4 @@ export {
   type AddPasskeyWithCodeStep,
 } from './addPasskeyWithCodeFlow';
 export * from './socialSignInFlow';
+export * from './ssoLoginFlow';

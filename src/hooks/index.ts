@@ -12,3 +12,6 @@ export * from './useCreateCredentialCode';
 export * from './useAddPasskeyWithCode';
 export type { UseAddCredentialOptions, UseAddCredentialResult } from './useAddCredential';
 export * from './useSignalAcceptedPasskeys';
+export * from './useSocialSignIn';
+export * from './useSsoRedirect';
+export * from './useSsoCallback';

@@ -11,6 +11,8 @@ import type { CredentialCodeState } from '../flows/credentialCodeFlow';
 import type { LoginState } from '../flows/loginFlow';
 import type { RecoverAccountState } from '../flows/recoverAccountFlow';
 import type { RegisterPasskeyState } from '../flows/registerPasskeyFlow';
+import type { SocialSignInState } from '../flows/socialSignInFlow';
+import type { SsoLoginState } from '../flows/ssoLoginFlow';
 import type { UserActionState } from '../flows/userActionFlow';
 
 /** A title and a one-sentence description of a component. */
@@ -231,6 +233,26 @@ export interface DfnsMessages {
   };
   /** Appended to API errors that carry a Dfns error id, for support requests. */
   errorReference: (p: { errorId: string }) => string;
+  /** `<SocialSignIn/>`: sign in with an identity provider's account, a passkey created for new users. */
+  socialSignIn: ComponentCopy & {
+    /** The button: "Continue with Google". */
+    continueWith: (p: { provider: string }) => string;
+    status: Record<SocialSignInState['status'], string>;
+    signedIn: string;
+    signedInNext: string;
+    registered: (p: { username: string }) => string;
+    registeredNext: string;
+  };
+  /** SSO: the offer in `<LoginWithPasskey/>` and `<SsoCallback/>` at the redirect URI. */
+  sso: ComponentCopy & {
+    /** The button that leaves for the organisation's identity provider. */
+    continue: string;
+    callbackTitle: string;
+    callbackDescription: string;
+    status: Record<SsoLoginState['status'], string>;
+    signedIn: string;
+    signedInNext: string;
+  };
 }
 
 /** A partial catalogue: any subset of keys, at any depth (functions and lists replace whole). */

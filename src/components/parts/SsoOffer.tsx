@@ -1,0 +1,57 @@
+'use client';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useSsoRedirect } from '../../hooks/useSsoRedirect';
+import type { DfnsMessages } from '../../messages/types';
+import { Button } from './Button';
+import { ErrorAlert } from './ErrorAlert';
+
+/** How a component offers SSO when Dfns answers `{ ssoClientId }`. */
+export interface SsoOptions {
+  /** The page of your app that renders `<SsoCallback/>`; absolute, on an origin the org allows. */
+  redirectUri: string;
+  /** Leave for the identity provider at once instead of offering a button (default false). */
+  redirectAtOnce?: boolean | undefined;
+  /** Leaves the page (default `location.assign`); stories and tests pass their own. */
+  navigate?: ((url: string) => void) | undefined;
+}
+
+/** Props of the SSO offer. */
+export interface SsoOfferProps extends SsoOptions {
+  /** The SSO client Dfns named (`ssoClientId`). */
+  clientId: string;
+  messages: DfnsMessages;
+  /** Back to the previous step (e.g. the sign-in form). */
+  onBack?: (() => void) | undefined;
+}
+
+/** "Your organisation signs you in": a button (or an immediate redirect) to its identity provider. */
+export function SsoOffer({ clientId, redirectUri, redirectAtOnce = false, navigate, messages, onBack }: SsoOfferProps): ReactNode {
+  const sso = useSsoRedirect({ redirectUri, navigate });
+  const started = useRef(false);
+  const copy = messages.sso;
+
+  useEffect(() => {
+    // A redirect, not a passkey ceremony: no user activation needed. Once, StrictMode included.
+    if (!redirectAtOnce || started.current) return;
+    started.current = true;
+    sso.start(clientId);
+  }, [redirectAtOnce, clientId, sso]);
+
+  if (sso.state.status === 'error') {
+    return <ErrorAlert error={sso.state.error} messages={messages} onRetry={sso.retry} onBack={onBack} />;
+  }
+  return (
+    <div className="dfns-sso" data-sso-status={sso.state.status}>
+      <p className="dfns-sso-title">{copy.title}</p>
+      <p className="dfns-description">{copy.description}</p>
+      <Button type="button" busy={sso.state.status === 'redirecting'} onClick={() => sso.start(clientId)}>
+        {copy.continue}
+      </Button>
+      {onBack ? (
+        <Button type="button" variant="ghost" onClick={onBack}>
+          {messages.buttons.back}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
