@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   AddPasskey,
+  AddPasskeyWithCode,
   ConfirmUserAction,
   CreateRecoveryKey,
   CredentialList,
@@ -28,6 +29,7 @@ const FLOW_LABELS: Record<Flow, string> = {
   'login-delegated': 'Log in (delegated)',
   recover: 'Recover',
   'recover-delegated': 'Recover (delegated)',
+  'add-with-code': 'Passkey from a code',
 };
 
 const WALLET_REQUEST = { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia', name: 'Example wallet' } } as const;
@@ -102,6 +104,8 @@ export function App({ config, flow }: AppProps): ReactNode {
         return <RecoverAccount />;
       case 'recover-delegated':
         return <RecoverAccount getChallenge={recoveryRelay} />;
+      case 'add-with-code':
+        return <AddPasskeyWithCode />;
       default:
         return flow satisfies never;
     }
@@ -142,7 +146,7 @@ export function App({ config, flow }: AppProps): ReactNode {
             <AddPasskey />
             {config.recoveryKey ? <CreateRecoveryKey /> : null}
             {/* Deactivated passkeys stop being offered at sign-in (WebAuthn Signal API). */}
-            <CredentialList signalPasskeys />
+            <CredentialList signalPasskeys addOnAnotherDevice={config.anotherDevice} />
             <ConfirmUserAction
               request={WALLET_REQUEST}
               onSuccess={(wallet) => {

@@ -13,6 +13,8 @@ export interface ExampleConfig {
   wallets: boolean;
   /** `?recoveryKey=1`: the account section offers a new recovery key too. */
   recoveryKey: boolean;
+  /** `?anotherDevice=1`: the credential list offers a one-time code for a passkey on another device. */
+  anotherDevice: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export function readConfig(search: string = window.location.search): ExampleConf
     autofill: query.get('autofill') !== '0',
     wallets: query.get('wallets') === '1',
     recoveryKey: query.get('recoveryKey') === '1',
+    anotherDevice: query.get('anotherDevice') === '1',
   };
 }
 
@@ -44,6 +47,7 @@ export const FLOWS = [
   'login-delegated',
   'recover',
   'recover-delegated',
+  'add-with-code',
 ] as const;
 
 /** One of `FLOWS`. */

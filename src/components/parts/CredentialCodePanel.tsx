@@ -53,11 +53,17 @@ export function CredentialCodePanel({ hook, messages, onAnnounce }: CredentialCo
   }
   if (state.status === 'success') {
     return (
-      <SuccessPanel
-        focusRef={successRef}
-        title={messages.success.passkeyAdded({ name: state.credential.name })}
-        nextStep={messages.nextSteps.passkeyAdded}
-      />
+      <>
+        <SuccessPanel
+          focusRef={successRef}
+          title={messages.success.passkeyAdded({ name: state.credential.name })}
+          nextStep={messages.nextSteps.passkeyAdded}
+        />
+        {/* One more device: a new code, from this click. */}
+        <Button variant="secondary" icon={<PasskeyIcon />} onClick={hook.start}>
+          {messages.buttons.getCredentialCode}
+        </Button>
+      </>
     );
   }
   if (state.status === 'showing-code') {

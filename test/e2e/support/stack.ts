@@ -129,6 +129,8 @@ export interface AppParams {
   wallets?: boolean;
   /** The account section offers a new recovery key too. */
   recoveryKey?: boolean;
+  /** The credential list offers a one-time code for a passkey on another device. */
+  anotherDevice?: boolean;
 }
 
 /** The page URL of the example app at `appUrl` for a Dfns API (or emulator) and backend. */
@@ -139,6 +141,7 @@ export function examplePageUrl(appUrl: string, api: { apiUrl: string; orgId: str
   if (params.autofill === false) query.set('autofill', '0');
   if (params.wallets) query.set('wallets', '1');
   if (params.recoveryKey) query.set('recoveryKey', '1');
+  if (params.anotherDevice) query.set('anotherDevice', '1');
   return `${appUrl}/?${query.toString()}`;
 }
 
