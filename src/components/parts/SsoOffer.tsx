@@ -30,12 +30,17 @@ export function SsoOffer({ clientId, redirectUri, redirectAtOnce = false, naviga
   const started = useRef(false);
   const copy = messages.sso;
 
+  const { start } = sso;
   useEffect(() => {
-    // A redirect, not a passkey ceremony: no user activation needed. Once, StrictMode included.
-    if (!redirectAtOnce || started.current) return;
-    started.current = true;
-    sso.start(clientId);
-  }, [redirectAtOnce, clientId, sso]);
+    // A redirect, not a passkey ceremony: no user activation needed. Deferred a task so that
+    // StrictMode's trial unmount cancels the timer instead of aborting the request; once per offer.
+    if (!redirectAtOnce || started.current) return undefined;
+    const timer = setTimeout(() => {
+      started.current = true;
+      start(clientId);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [redirectAtOnce, clientId, start]);
 
   if (sso.state.status === 'error') {
     return <ErrorAlert error={sso.state.error} messages={messages} onRetry={sso.retry} onBack={onBack} />;
