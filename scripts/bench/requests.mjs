@@ -93,5 +93,21 @@ export async function countRequests() {
   await count('signed request (create wallet)', () =>
     core.signedRequest(client(token), { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia' } }, { sign }),
   );
+  // A passkey on another device from a one-time code: as useCreateCredentialCode and
+  // useAddPasskeyWithCode send them (the signed-in side's list polls, one GET each, come on top).
+  const { code } = await count('passkey from a code: signed-in device (code + list beside it)', async () => {
+    const bodyText = JSON.stringify({ expiration: new Date(Date.now() + 55_000).toISOString() });
+    const userAction = await core.getUserActionToken(client(token), { method: 'POST', path: '/auth/credentials/code', payload: bodyText }, { sign });
+    const [made] = await Promise.all([
+      client(token).request({ method: 'POST', path: '/auth/credentials/code', auth: 'user', bodyText, headers: { 'X-DFNS-USERACTION': userAction } }),
+      core.listCredentials(client(token)),
+    ]);
+    return made;
+  });
+  await count('passkey from a code: new device', async () => {
+    const challenge = await core.initCredentialWithCode(client(), { code, credentialKind: 'Fido2' });
+    const passkey = await core.createPasskey(challenge, { rp: RP, authenticator: device() });
+    return core.createCredentialWithCode(client(), { ...passkey, credentialName: 'Work PC', challengeIdentifier: challenge.challengeIdentifier });
+  });
   return rows;
 }

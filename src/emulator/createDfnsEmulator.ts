@@ -5,7 +5,7 @@ import { corsHeaders } from './cors';
 import { EmulatorEngine, type Route, type RouteRequest, type RouteResult } from './engine';
 import { EmulatorHttpError, errorBody, tooManyRequests } from './EmulatorHttpError';
 import { createFaults, type FaultController } from './faults';
-import { dfnsId, randomToken } from './ids';
+import { dfnsId, humanCode, randomToken } from './ids';
 import { createJwtKey } from './jwt';
 import { matchPath, type RequestRule } from './matchPath';
 import {
@@ -110,6 +110,11 @@ export interface DfnsEmulator {
   readonly passkeySettings: Readonly<EmulatorPasskeySettings>;
   /** Changes some passkey settings (kept across `reset`, like the options); throws a TypeError for a bad value. */
   setPasskeySettings(settings: Partial<EmulatorPasskeySettings>): void;
+  /**
+   * A one-time credential code for `username` without the signed request (as `POST /auth/credentials/code`
+   * makes), for tests and stories of the new-device side; `ttlMs` may be 0 or less for one already expired.
+   */
+  issueCredentialCode(username: string, ttlMs?: number): string;
   /** Moves the emulator's clock `ms` ahead (codes, challenges and tokens expire); returns the new time in epoch ms. */
   advanceClock(ms: number): number;
   /** The test OIDC identity provider the org allows for social login: mint id tokens with `idTokenFor(email)`. */
@@ -352,6 +357,13 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       clear() {
         state.approvalRules = [];
       },
+    },
+    issueCredentialCode(username, ttlMs = 60_000) {
+      const user = [...state.users.values()].find((u) => u.username === username);
+      if (!user) throw new TypeError(`no user ${username}`);
+      const code = humanCode();
+      state.credentialCodes.set(code, { code, userId: user.id, expiresAt: engine.now() + ttlMs, used: false });
+      return code;
     },
     advanceClock(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new TypeError('advanceClock takes a number of milliseconds >= 0');

@@ -65,3 +65,12 @@ describe('credential codes (a passkey on another device or domain)', () => {
     expect((await call(emulator, 'POST', '/auth/credentials/code/verify', body)).status).toBe(401);
   });
 });
+
+describe('issueCredentialCode (a fixture for the new-device side)', () => {
+  it('makes a code for a user without a signed request, or one already expired', async () => {
+    const { emulator, init, messageOf } = await signedIn();
+    expectStatus(await init(emulator.issueCredentialCode('ann@example.com')), 200);
+    expect(messageOf(await init(emulator.issueCredentialCode('ann@example.com', 0)))).toBe('credential code has expired');
+    expect(() => emulator.issueCredentialCode('nobody@example.com')).toThrow(TypeError);
+  });
+});
