@@ -1,0 +1,145 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { LoginWithPasskey } from '../src/components/LoginWithPasskey';
+import { SsoCallback } from '../src/components/SsoCallback';
+import { createDfnsClient, initSsoLogin, savePendingSsoLogin, stateOfSsoRedirectUrl } from '../src/core';
+import { englishMessages } from '../src/messages';
+import { kitArgTypes, eventArg } from './support/argTypes';
+import type { DfnsStoryParameters } from './support/dfnsParameters';
+import { EMULATOR_BASE_URL, emulator } from './support/emulator';
+import { registerFreshUser } from './support/fixtures';
+import { stuck } from './support/faults';
+import { expectErrorCode, expectStatus } from './support/play';
+import { usage } from './support/usage';
+
+const NAME = 'SsoCallback';
+const m = englishMessages;
+const dfns = (parameters: DfnsStoryParameters): { dfns: DfnsStoryParameters } => ({ dfns: parameters });
+const REDIRECT_URI = () => `${location.origin}/sso`;
+
+/**
+ * The page as the emulator's identity provider leaves it: an SSO login started in this tab (its
+ * state saved), a member signed in at the provider's page (or cancelled), and `code` and `state`
+ * added to this page's URL. `tab` `other` forgets the saved state (a link opened elsewhere);
+ * `forged` saves another one.
+ */
+async function backFromIdentityProvider(options: { action?: 'approve' | 'deny'; tab?: 'same' | 'other' | 'forged' } = {}): Promise<void> {
+  const user = await registerFreshUser('sso');
+  const client = createDfnsClient({ baseUrl: EMULATOR_BASE_URL, orgId: emulator.orgId, fetch: (input, init) => emulator.handle(new Request(input, init)) });
+  const { ssoRedirectUrl } = await initSsoLogin(client, { clientId: emulator.sso.clientId, redirectUri: REDIRECT_URI() });
+  const state = stateOfSsoRedirectUrl(ssoRedirectUrl);
+  if (options.tab !== 'other') {
+    const saved = options.tab === 'forged' ? 'a-state-this-tab-never-issued' : state;
+    savePendingSsoLogin({ state: saved, clientId: emulator.sso.clientId, redirectUri: REDIRECT_URI(), createdAt: Date.now() });
+  }
+  const answer = await emulator.handle(
+    new Request(new URL('/emulator/idp/authorize', ssoRedirectUrl), {
+      method: 'POST',
+      body: new URLSearchParams({ state, email: user.username, action: options.action ?? 'approve' }),
+    }),
+  );
+  const back = new URL(answer.headers.get('location') ?? '');
+  const here = new URL(location.href);
+  for (const [name, value] of back.searchParams) here.searchParams.set(name, value);
+  history.replaceState(history.state, '', here.href);
+}
+
+const meta = {
+  title: 'Components/SsoCallback',
+  component: SsoCallback,
+  tags: ['autodocs'],
+  args: { onSuccess: fn(), onError: fn(), onBack: fn(), navigate: fn() },
+  argTypes: {
+    ...kitArgTypes,
+    onSuccess: eventArg('Called once with `{ token }`'),
+    onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
+    onBack: eventArg('Back to your sign-in page, offered beside an error'),
+  },
+  parameters: {
+    ...dfns({}),
+    ...usage(
+      'The page at your SSO `redirectUri`: finishes the login the organisation’s identity provider sent the user back from, refuses a `state` this tab did not issue, and leaves no `code` or `state` in the URL or history.',
+      `import { DfnsAuthProvider, SsoCallback } from 'dfns-react-kit';
+
+// at /sso; the sign-in page has <LoginWithPasskey sso={{ redirectUri: \`\${location.origin}/sso\` }} />
+<DfnsAuthProvider orgId="or-…" rp={{ id: 'app.example.com', name: 'Example' }}>
+  <SsoCallback onSuccess={({ token }) => { session.set(token); navigate('/'); }} onBack={() => navigate('/login')} />
+</DfnsAuthProvider>`,
+      '`const { state, retry } = useSsoCallback({ onSuccess })`; `useSsoRedirect({ redirectUri }).start(ssoClientId)` for the first half.',
+    ),
+  },
+} satisfies Meta<typeof SsoCallback>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Back from the identity provider; Dfns is slow to trade the code. */
+export const Completing: Story = {
+  parameters: dfns({ faults: [stuck('POST', '/auth/login/sso')] }),
+  loaders: [() => backFromIdentityProvider()],
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, NAME, 'completing');
+    await expect(location.search).not.toContain('code=');
+  },
+};
+
+/** Signed in: `onSuccess` has the token, and the URL no longer carries the code or state. */
+export const Success: Story = {
+  loaders: [() => backFromIdentityProvider()],
+  play: async ({ canvasElement, args }) => {
+    await expectStatus(canvasElement, NAME, 'success');
+    await expect(args.onSuccess).toHaveBeenCalledTimes(1);
+    await expect(location.search).not.toMatch(/[?&](code|state)=/);
+  },
+};
+
+/** A state this tab did not issue: refused, the code never sent. */
+export const ForgedState: Story = {
+  loaders: [() => backFromIdentityProvider({ tab: 'forged' })],
+  play: async ({ canvasElement }) => {
+    await expectErrorCode(canvasElement, NAME, 'sso_state_invalid');
+  },
+};
+
+/** A code link opened in a tab that started no SSO login (planted, or from another tab). */
+export const NoLoginStartedHere: Story = {
+  loaders: [() => backFromIdentityProvider({ tab: 'other' })],
+  play: async ({ canvasElement, args }) => {
+    await expectErrorCode(canvasElement, NAME, 'sso_state_invalid');
+    await userEvent.click(within(canvasElement).getByRole('button', { name: m.buttons.back }));
+    await expect(args.onBack).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The person cancelled at the identity provider; Try again starts a new SSO login. */
+export const CancelledAtProvider: Story = {
+  loaders: [() => backFromIdentityProvider({ action: 'deny' })],
+  play: async ({ canvasElement, args }) => {
+    await expectErrorCode(canvasElement, NAME, 'sso_cancelled');
+    await userEvent.click(within(canvasElement).getByRole('button', { name: m.buttons.retry }));
+    await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1));
+  },
+};
+
+/** `<LoginWithPasskey sso>`: Dfns answered `{ ssoClientId }`; the card offers the organisation's sign-in. */
+export const SsoRequiredInLogin: Story = {
+  parameters: dfns({ authenticator: { get: 'succeed' } }),
+  loaders: [
+    async () => {
+      const user = await registerFreshUser('sso-login');
+      emulator.sso.requireFor(user.username);
+      return { ssoUser: user.username };
+    },
+  ],
+  render: (args, { loaded }) => (
+    <LoginWithPasskey username={(loaded as { ssoUser: string }).ssoUser} autofill={false} sso={{ redirectUri: REDIRECT_URI(), navigate: args.navigate }} />
+  ),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: m.buttons.signIn }));
+    await expectStatus(canvasElement, 'LoginWithPasskey', 'sso-required');
+    await userEvent.click(canvas.getByRole('button', { name: m.sso.continue }));
+    await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1));
+    await expect(String((args.navigate as ReturnType<typeof fn>).mock.calls[0]?.[0])).toContain('/emulator/idp/authorize');
+  },
+};
