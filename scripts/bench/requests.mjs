@@ -109,5 +109,31 @@ export async function countRequests() {
     const passkey = await core.createPasskey(challenge, { rp: RP, authenticator: device() });
     return core.createCredentialWithCode(client(), { ...passkey, credentialName: 'Work PC', challengeIdentifier: challenge.challengeIdentifier });
   });
+  // Social sign-in as useSocialSignIn sends it: a new person (the login's 401, the social
+  // registration, the end-user registration that signs them in), then the same person again.
+  await count('social sign-in, new user (passkey + recovery key + wallet)', async () => {
+    const idToken = await emulator.oidc.idTokenFor('sam@example.com');
+    const unknown = await core.socialLogin(client(), { idToken }).then(() => false, (error) => error.status === 401);
+    if (!unknown) throw new Error('social login of a new person should answer 401');
+    const challenge = await core.initSocialRegistration(client(), { idToken });
+    const passkey = await core.createPasskey(challenge, { rp: RP, authenticator: device() });
+    const recovery = await core.createRecoveryKey({ challenge, origin: ORIGIN });
+    return core.completeEndUserRegistration(client(), {
+      temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
+      credentials: { firstFactorCredential: passkey, recoveryCredential: recovery.credential },
+      wallets: [{ network: 'EthereumSepolia' }],
+    });
+  });
+  await count('social sign-in, known user', async () => core.socialLogin(client(), { idToken: await emulator.oidc.idTokenFor('sam@example.com') }));
+  // SSO after POST /auth/login answered { ssoClientId } (the login's own requests not counted):
+  // init, the identity provider's page (not a Dfns request), the code traded at redirectUri.
+  await count('SSO login (after /auth/login answered ssoClientId)', async () => {
+    emulator.sso.requireFor('jane@example.com');
+    const { ssoRedirectUrl } = await core.initSsoLogin(client(), { clientId: emulator.sso.clientId, redirectUri: `${ORIGIN}/sso` });
+    const state = core.stateOfSsoRedirectUrl(ssoRedirectUrl);
+    const idp = new Request(new URL('/emulator/idp/authorize', ssoRedirectUrl), { method: 'POST', body: new URLSearchParams({ state, email: 'jane@example.com' }) });
+    const code = new URL((await emulator.handle(idp)).headers.get('location')).searchParams.get('code');
+    return core.completeSsoLogin(client(), { code, state });
+  });
   return rows;
 }
