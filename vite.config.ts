@@ -157,6 +157,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          setupFiles: ['test/browserSetup.ts'],
           exclude: [TIMING_BUDGETS],
           // Screenshots for people to look at: `SCREENSHOTS=1 npx vitest run --project browser test/components/screenshots.browser.test.tsx`.
           env: { SCREENSHOTS: process.env.SCREENSHOTS ?? '' },

@@ -3,8 +3,9 @@
  * Runs only when stories run as tests (Vitest browser mode): gives the page a CDP virtual
  * authenticator, so the live stories' real `navigator.credentials` ceremonies complete.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { cdp } from 'vitest/browser';
+import { takeReactWarnings, watchReactWarnings } from '../test/reactWarnings';
 
 let authenticatorId = '';
 
@@ -39,4 +40,14 @@ beforeAll(async () => {
 afterAll(async () => {
   if (authenticatorId !== '') await cdp().send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
   authenticatorId = '';
+});
+
+// A React warning fails the story test in which it happened, as in the other test projects.
+watchReactWarnings();
+beforeEach(() => {
+  takeReactWarnings();
+});
+afterEach(() => {
+  const warnings = takeReactWarnings();
+  if (warnings.length > 0) throw new Error(`React warned during this story:\n${warnings.join('\n')}`);
 });

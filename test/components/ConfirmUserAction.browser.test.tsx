@@ -3,7 +3,7 @@
  * on a CDP virtual authenticator, and the emulator behind the service worker runs it or, under a
  * policy, answers 202.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
@@ -74,7 +74,8 @@ describe('<ConfirmUserAction/> in Chromium', () => {
     const token = await emulator.loginAs(ALICE);
     const onError = vi.fn();
     const { container } = renderKit(<ConfirmUserAction request={WALLET} onError={onError} />, emulator, { token });
-    await kit.setUserVerified(false);
+    // Inside act: the challenge prefetched on mount (and again after the error) lands meanwhile.
+    await act(() => kit.setUserVerified(false));
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: buttons.approve }));
     await statusBecomes(container, 'ConfirmUserAction', 'error');
@@ -83,7 +84,7 @@ describe('<ConfirmUserAction/> in Chromium', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'passkey_cancelled' }));
     expect(emulator.snapshot().wallets).toEqual([]);
 
-    await kit.setUserVerified(true);
+    await act(() => kit.setUserVerified(true));
     await user.click(within(alert).getByRole('button', { name: buttons.retry }));
     await statusBecomes(container, 'ConfirmUserAction', 'success');
     expect(emulator.snapshot().wallets).toHaveLength(1);
