@@ -86,6 +86,8 @@ function requireString(body: Record<string, unknown>, field: string): string {
  * - `GET /emulator/admin/passkey-settings` → the organisation's passkey settings
  * - `PUT /emulator/admin/passkey-settings` `{ authenticatorAttachment?, residentKey?, requireResidentKey?, userVerification? }`
  *   → the settings after the change (`setPasskeySettings`)
+ * - `POST /emulator/admin/sso-required` `{ username }` → `{ ssoClientId }` (`sso.requireFor`: `/auth/login` answers it)
+ * - `POST /emulator/admin/id-token` `{ email, expiresInSeconds?, audience? }` → `{ idToken }` (`oidc.idTokenFor`)
  * Throws `EmulatorHttpError` for a bad body or an unknown route. The answers carry local test
  * secrets (codes, a service account's private key) by design: the emulator holds nothing real.
  */
@@ -144,6 +146,17 @@ export async function handleAdminRequest(emulator: DfnsEmulator, method: string,
         throw new EmulatorHttpError(400, error instanceof Error ? error.message : String(error), {}, { cause: error });
       }
       return { status: 200, body: emulator.passkeySettings };
+    }
+    case 'POST /sso-required': {
+      const body = await objectBody(request);
+      emulator.sso.requireFor(requireString(body, 'username'));
+      return { status: 200, body: { ssoClientId: emulator.sso.clientId } };
+    }
+    case 'POST /id-token': {
+      const body = await objectBody(request);
+      const expiresInSeconds = typeof body['expiresInSeconds'] === 'number' ? body['expiresInSeconds'] : undefined;
+      const audience = typeof body['audience'] === 'string' ? body['audience'] : undefined;
+      return { status: 200, body: { idToken: await emulator.oidc.idTokenFor(requireString(body, 'email'), { expiresInSeconds, audience }) } };
     }
     default:
       throw new EmulatorHttpError(404, `no emulator admin endpoint ${method} ${path}`);

@@ -226,3 +226,36 @@ describe('SSO', () => {
     expect(back.searchParams.has('code')).toBe(false);
   });
 });
+
+describe('the stand-in "Continue with Google" popup and the admin routes', () => {
+  it('asks for an email, then hands a verifiable id token to an allowed opener origin only', async () => {
+    const emulator = createDfnsEmulator();
+    const page = await emulator.handle(new Request(`${BASE}/emulator/idp/social?origin=${encodeURIComponent(ORIGIN)}`));
+    expect(page.status).toBe(200);
+    const refused = await emulator.handle(new Request(`${BASE}/emulator/idp/social?origin=${encodeURIComponent('https://evil.example')}`));
+    expect(refused.status).toBe(400);
+    const answer = await emulator.handle(
+      new Request(`${BASE}/emulator/idp/social`, { method: 'POST', body: new URLSearchParams({ origin: ORIGIN, email: 'jane@example.com', action: 'approve' }) }),
+    );
+    const html = await answer.text();
+    const data = JSON.parse(/var d=(\{.*?\});/.exec(html)![1]!.replace(/\\u003c/g, '<')) as { message: { idToken: string }; origin: string };
+    expect(data.origin).toBe(ORIGIN);
+    const login = await call(emulator, 'POST', '/auth/registration/social', { socialLoginProviderKind: 'Oidc', idToken: data.message.idToken, orgId: emulator.orgId });
+    expect(login.status).toBe(200);
+    const forged = await emulator.handle(
+      new Request(`${BASE}/emulator/idp/social`, { method: 'POST', body: new URLSearchParams({ origin: 'https://evil.example', email: 'jane@example.com' }) }),
+    );
+    expect(forged.status).toBe(400);
+  });
+
+  it('admin: marks a user as SSO-required and mints id tokens', async () => {
+    const emulator = createDfnsEmulator();
+    await registerUser(emulator, 'bob@corp.example');
+    const admin = (path: string, body: object) =>
+      emulator.handle(new Request(`${BASE}/emulator/admin${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    expect(await (await admin('/sso-required', { username: 'bob@corp.example' })).json()).toEqual({ ssoClientId: emulator.sso.clientId });
+    const { idToken } = (await (await admin('/id-token', { email: 'bob@corp.example', expiresInSeconds: -100 })).json()) as { idToken: string };
+    const expired = await call(emulator, 'POST', '/auth/login/social', { socialLoginProviderKind: 'Oidc', idToken, orgId: emulator.orgId });
+    expect(messageOf(expired.body)).toBe('id token refused: expired');
+  });
+});

@@ -42,6 +42,7 @@ export async function handleIdpRequest(engine: EmulatorEngine, request: Request,
   if (path === `${IDP_PREFIX}/jwks` && method === 'GET') {
     return new Response(JSON.stringify(await setup.issuer.jwks()), { headers: { 'content-type': 'application/json' } });
   }
+  if (path === `${IDP_PREFIX}/social`) return socialPopup(engine, request, url, method);
   if (path !== `${IDP_PREFIX}/authorize`) return html(404, 'Not found', '<p>No such page.</p>');
   const title = 'Sign in to your organisation';
   if (method === 'GET') {
@@ -83,4 +84,56 @@ export async function handleIdpRequest(engine: EmulatorEngine, request: Request,
   back.searchParams.set('code', code);
   back.searchParams.set('state', state);
   return redirect(back.href);
+}
+
+/** The page origin a popup may hand an id token to: an origin the organisation allows. */
+function allowedOrigin(engine: EmulatorEngine, origin: string | null): string | undefined {
+  if (!origin) return undefined;
+  try {
+    const parsed = new URL(origin).origin;
+    return engine.options.isOriginAllowed(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A stand-in for "Continue with Google" (its popup), for apps running against the emulator:
+ * `GET social?origin=<app origin>` asks for an email; `POST social` signs an id token for it
+ * with the emulator's issuer and hands it to the opener with `postMessage`, to that origin only,
+ * as `{ type: 'dfns-emulator-id-token', idToken }` (or `{ ..., error: 'access_denied' }` on Cancel).
+ */
+async function socialPopup(engine: EmulatorEngine, request: Request, url: URL, method: string): Promise<Response> {
+  const title = 'Sign in (emulator identity provider)';
+  if (method === 'GET') {
+    const origin = allowedOrigin(engine, url.searchParams.get('origin'));
+    if (!origin) return html(400, title, '<p role="alert">This page may only answer an origin the organisation allows.</p>');
+    return html(
+      200,
+      title,
+      `<p>A stand-in for your identity provider's sign-in: choose the account to continue with.</p>
+<form method="post" action="${IDP_PREFIX}/social">
+<input type="hidden" name="origin" value="${escapeHtml(origin)}">
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required>
+<button type="submit" name="action" value="approve">Continue</button>
+<button type="submit" name="action" value="deny" formnovalidate>Cancel</button>
+</form>`,
+    );
+  }
+  if (method !== 'POST') return html(405, title, '<p>Method not allowed.</p>');
+  const form = new URLSearchParams(await request.text());
+  const origin = allowedOrigin(engine, form.get('origin'));
+  if (!origin) return html(400, title, '<p role="alert">This page may only answer an origin the organisation allows.</p>');
+  const email = (form.get('email') ?? '').trim();
+  const message =
+    form.get('action') === 'deny' || !email
+      ? { type: 'dfns-emulator-id-token', error: 'access_denied' }
+      : { type: 'dfns-emulator-id-token', idToken: await socialSetupOf(engine).issuer.idTokenFor(email) };
+  // JSON in a script: "<" escaped so no value can close the script element.
+  const data = JSON.stringify({ message, origin }).replace(/</g, '\\u003c');
+  return html(
+    200,
+    title,
+    `<p>Signed in. You can close this window.</p><script>(function(){var d=${data};if(window.opener){window.opener.postMessage(d.message,d.origin);}window.close();})();</script>`,
+  );
 }
