@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
  * `npm run dev`: the example app, as a person uses it, in one command. Builds the kit when
- * `dist/` is missing (or with `--build`), then starts the Dfns emulator (fixed org id), the
+ * `dist/` is missing or older than `src/` (or with `--build`), then starts the Dfns emulator (fixed org id), the
  * customer backend of the delegated flows, and the Vite dev server of `examples/vite-app`, and
  * prints where to go and what to type. Ctrl-C stops all three.
  *
- * Ports: `PORT` (app, 5173), `DFNS_EMULATOR_PORT` (8787), `BACKEND_PORT` (8788).
+ * Ports: `PORT` (app, 5173), `DFNS_EMULATOR_PORT` (8787), `BACKEND_PORT` (8788). Passkeys of any
+ * kind are accepted (`DFNS_AUTHENTICATOR_ATTACHMENT`, default `any`), so Firefox and Chromium on
+ * Linux, which have no built-in passkey, work too; `platform` is Dfns's default.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +21,18 @@ const backendPort = Number(process.env.BACKEND_PORT ?? 8788);
 // WebAuthn accepts http://localhost, not 127.0.0.1: the page and the allowed origin say localhost.
 const appOrigin = `http://localhost:${appPort}`;
 const orgId = process.env.DFNS_ORG_ID ?? 'or-example';
+const attachment = process.env.DFNS_AUTHENTICATOR_ATTACHMENT ?? 'any';
 
-if (process.argv.includes('--build') || !existsSync(`${ROOT}dist/index.js`) || !existsSync(`${ROOT}dist/cli.js`)) {
+/** The newest modification time of the files under `dir`. */
+function newest(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((latest, entry) => Math.max(latest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs), 0);
+}
+
+const built = ['index.js', 'cli.js', 'styles.css'].map((file) => `${ROOT}dist/${file}`);
+const stale = built.some((file) => !existsSync(file) || statSync(file).mtimeMs < newest(`${ROOT}src`));
+if (process.argv.includes('--build') || stale) {
   console.log('Building the kit (dist/) first…');
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
@@ -70,6 +82,8 @@ const emulator = start('the emulator', process.execPath, [
   orgId,
   '--origin',
   appOrigin,
+  '--authenticator-attachment',
+  attachment,
 ]);
 const started = JSON.parse(await firstLine(emulator.stdout));
 emulator.stdout.resume();
