@@ -31,7 +31,10 @@ export async function createPasskey(
     // whole timeout), so do not open it. The check answers in about 1 ms (Chromium, Firefox) and
     // both keep a click's activation for seconds, so the prompt still opens inside the click.
     if (attachment === 'platform' && authenticator.isPlatformAuthenticatorAvailable !== undefined) {
-      if ((await authenticator.isPlatformAuthenticatorAvailable()) === false) throw platformUnavailableError();
+      const available = await authenticator.isPlatformAuthenticatorAvailable();
+      // An unmount or a newer ceremony during the check wins: that is an abort, whatever the answer.
+      options.signal?.throwIfAborted();
+      if (available === false) throw platformUnavailableError();
     }
     startedAt = performance.now();
     const credential = await authenticator.create(optionsJSON, { signal: options.signal });

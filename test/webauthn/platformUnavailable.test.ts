@@ -87,6 +87,19 @@ describe('createPasskey with a platform request', () => {
     expect(authenticator.create).not.toHaveBeenCalled();
   });
 
+  it('reports an abort during the check as passkey_aborted, not as a missing platform authenticator', async () => {
+    const controller = new AbortController();
+    const authenticator = browserLike(false);
+    authenticator.isPlatformAuthenticatorAvailable.mockImplementation(async () => {
+      controller.abort();
+      return false;
+    });
+    await expect(createPasskey(platformChallenge(), { rp, authenticator, signal: controller.signal })).rejects.toMatchObject({
+      code: 'passkey_aborted',
+    });
+    expect(authenticator.create).not.toHaveBeenCalled();
+  });
+
   it('opens the prompt when there is one, or when the browser cannot tell', async () => {
     for (const available of [true, undefined]) {
       const authenticator = browserLike(available);
