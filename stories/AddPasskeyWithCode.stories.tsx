@@ -184,6 +184,18 @@ export const NetworkDown: Story = {
   },
 };
 
+/**
+ * After CreateCredentialCode › Live: paste the code it shows (within its minute) and create the
+ * passkey with your browser. A browser that already holds the demo user's passkey refuses a second
+ * one for the same user (passkey_already_registered), as a phone would; a second device makes it.
+ */
+export const Live: Story = {
+  parameters: dfns({ live: true, session: 'none', authenticator: 'browser' }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, NAME, 'idle');
+  },
+};
+
 /** Device B: no session, a passkey store of its own. */
 function NewDevice(): React.ReactNode {
   const authenticator = useMemo(

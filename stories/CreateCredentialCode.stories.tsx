@@ -8,6 +8,7 @@ import { eventArg, kitArgTypes } from './support/argTypes';
 import type { DfnsGlobals, DfnsStoryParameters, StoryAuthenticatorScripts } from './support/dfnsParameters';
 import { EMULATOR_BASE_URL, EMULATOR_RP, emulator, notifyEmulatorChanged } from './support/emulator';
 import { networkDown, rateLimited, stuck } from './support/faults';
+import { ensureLiveSession, isStoryTest } from './support/live';
 import { expectErrorCode, expectStatus } from './support/play';
 import { StateGallery } from './support/StateGallery';
 import { usage } from './support/usage';
@@ -138,6 +139,21 @@ export const RateLimited: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: m.buttons.getCredentialCode }));
     await expectErrorCode(canvasElement, NAME, 'rate_limited');
+  },
+};
+
+/**
+ * After logging in (LoginWithPasskey › Live): press “Add a passkey on another device” and confirm
+ * with your passkey. Copy the code and, within the minute, paste it into AddPasskeyWithCode › Live
+ * in this tab (the emulator lives in the page); or watch it count down and ask for a new one.
+ */
+export const Live: Story = {
+  parameters: dfns({ live: true, session: 'live', authenticator: 'browser' }),
+  play: async ({ canvasElement }) => {
+    if (!isStoryTest()) return;
+    await ensureLiveSession();
+    await expect(await getCode(canvasElement)).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}-[A-Z2-9]{3}$/);
+    await expectStatus(canvasElement, NAME, 'showing-code', 15_000);
   },
 };
 
