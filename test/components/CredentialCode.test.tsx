@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddPasskeyWithCode, type AddPasskeyWithCodeProps } from '../../src/components/AddPasskeyWithCode';
 import { CreateCredentialCode } from '../../src/components/CreateCredentialCode';
@@ -162,6 +163,19 @@ describe('<CreateCredentialCode> and <AddPasskeyWithCode>', () => {
     const second = (await screen.findByTestId('credential-code')).textContent;
     expect(second).toMatch(CODE);
     expect(second).not.toBe(first);
+  });
+
+  it('renders both on the server without touching the browser', () => {
+    const html = renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulator.orgId} rp={RP} authToken="t">
+          <CreateCredentialCode />
+          <AddPasskeyWithCode />
+        </DfnsAuthProvider>
+      </QueryClientProvider>,
+    );
+    expect(html).toContain('class="dfns-CreateCredentialCode dfns-kit" data-status="idle"');
+    expect(html).toContain('class="dfns-AddPasskeyWithCode dfns-kit" data-status="idle"');
   });
 
   it('puts "Add a passkey on another device" under the CredentialList when asked, in German too', async () => {
