@@ -9,11 +9,14 @@ import {
   LoginWithPasskey,
   RecoverAccount,
   RegisterPasskey,
+  SocialSignIn,
+  SsoCallback,
   type RecoveryChallengeRelay,
   type RegistrationChallengeRelay,
 } from 'dfns-react-kit';
 import { postToBackend } from './backendRelay';
 import { FLOWS, type ExampleConfig, type Flow } from './config';
+import { emulatorGoogleIdToken } from './emulatorGoogle';
 
 /** Props of the example app. */
 export interface AppProps {
@@ -30,6 +33,8 @@ const FLOW_LABELS: Record<Flow, string> = {
   recover: 'Recover',
   'recover-delegated': 'Recover (delegated)',
   'add-with-code': 'Passkey from a code',
+  social: 'Continue with Google',
+  'sso-callback': 'SSO return page',
 };
 
 const WALLET_REQUEST = { method: 'POST', path: '/wallets', body: { network: 'EthereumSepolia', name: 'Example wallet' } } as const;
@@ -97,7 +102,14 @@ export function App({ config, flow }: AppProps): ReactNode {
           <RegisterPasskey mode="delegated" getChallenge={registrationRelay} />
         );
       case 'login':
-        return <LoginWithPasskey autofill={config.autofill} onSuccess={({ token }) => signIn(token)} />;
+        return (
+          <LoginWithPasskey
+            autofill={config.autofill}
+            // Users the organisation signs in through SSO come back to ?flow=sso-callback (same config).
+            sso={{ redirectUri: new URL(flowHref('sso-callback'), window.location.href).href }}
+            onSuccess={({ token }) => signIn(token)}
+          />
+        );
       case 'login-delegated':
         return <DelegatedLogin backendUrl={config.backendUrl} onToken={signIn} />;
       case 'recover':
@@ -106,6 +118,20 @@ export function App({ config, flow }: AppProps): ReactNode {
         return <RecoverAccount getChallenge={recoveryRelay} />;
       case 'add-with-code':
         return <AddPasskeyWithCode />;
+      case 'social':
+        return (
+          <SocialSignIn
+            provider="Google"
+            getIdToken={() => emulatorGoogleIdToken(config.baseUrl)}
+            wallets={[{ network: 'EthereumSepolia' }]}
+            onSuccess={({ token, user, wallets }) => {
+              signIn(token, user?.username);
+              setWalletIds((wallets ?? []).map((wallet) => wallet.id));
+            }}
+          />
+        );
+      case 'sso-callback':
+        return <SsoCallback onSuccess={({ token }) => signIn(token)} onBack={() => window.location.assign(flowHref('login'))} />;
       default:
         return flow satisfies never;
     }

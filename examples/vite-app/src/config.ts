@@ -48,6 +48,8 @@ export const FLOWS = [
   'recover',
   'recover-delegated',
   'add-with-code',
+  'social',
+  'sso-callback',
 ] as const;
 
 /** One of `FLOWS`. */
