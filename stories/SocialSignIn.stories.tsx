@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { SocialSignIn } from '../src/components/SocialSignIn';
 import { createOidcIssuer } from '../src/emulator';
@@ -7,6 +8,8 @@ import { kitArgTypes, eventArg, textArg } from './support/argTypes';
 import type { DfnsStoryParameters } from './support/dfnsParameters';
 import { emulator } from './support/emulator';
 import { FIXTURE_USERNAME } from './support/fixtures';
+import { isStoryTest } from './support/live';
+import { setLiveSession } from './support/liveSession';
 import { networkDown, stuck } from './support/faults';
 import { expectErrorCode, expectStatus } from './support/play';
 import { usage } from './support/usage';
@@ -184,5 +187,46 @@ export const NetworkDown: Story = {
   play: async ({ canvasElement }) => {
     await continueWithGoogle(canvasElement);
     await expectErrorCode(canvasElement, NAME, 'network_error');
+  },
+};
+
+/**
+ * Live: your browser's own passkey prompt. Type the account "Google" should answer with (the
+ * emulator's issuer signs its id token), then Continue with Google: a new account is created with
+ * a passkey, a recovery kit and a wallet; open the story again and the same account signs in with
+ * one click and no prompt. Signed in, the other live stories use the session.
+ */
+export const Live: Story = {
+  parameters: dfns({ live: true, authenticator: 'browser' }),
+  render: function LiveSocialSignIn(args) {
+    const [account, setAccount] = useState('');
+    return (
+      <div style={{ display: 'grid', gap: 16 }}>
+        <label style={{ display: 'grid', gap: 4, font: '14px system-ui' }}>
+          Account at the identity provider (the emulator plays Google)
+          <input type="email" value={account} onChange={(event) => setAccount(event.target.value)} placeholder="you@example.com" />
+        </label>
+        <SocialSignIn
+          {...args}
+          getIdToken={() => emulator.oidc.idTokenFor(account.trim() || 'you@example.com')}
+          onSuccess={(result) => {
+            args.onSuccess?.(result);
+            setLiveSession({ username: result.user?.username ?? (account.trim() || 'you@example.com'), token: result.token });
+          }}
+        />
+      </div>
+    );
+  },
+  play: async ({ canvasElement, args }) => {
+    if (!isStoryTest()) return;
+    const canvas = within(canvasElement);
+    const email = `live-${Date.now().toString(36)}@example.com`;
+    await userEvent.type(canvas.getByLabelText(/Account at the identity provider/), email);
+    await continueWithGoogle(canvasElement);
+    await expectStatus(canvasElement, NAME, 'showing-recovery-kit', 15_000);
+    await userEvent.click(canvas.getByLabelText(m.buttons.savedKit));
+    await userEvent.click(canvas.getByRole('button', { name: m.buttons.continue }));
+    await expectStatus(canvasElement, NAME, 'success');
+    await expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'registered' }));
   },
 };
