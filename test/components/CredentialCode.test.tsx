@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { AddPasskeyWithCode, type AddPasskeyWithCodeProps } from '../../src/components/AddPasskeyWithCode';
 import { CreateCredentialCode } from '../../src/components/CreateCredentialCode';
 import { CredentialList } from '../../src/components/CredentialList';
+import { useCreateCredentialCode } from '../../src/hooks/useCreateCredentialCode';
 import { englishMessages } from '../../src/messages/en';
 import { germanMessages } from '../../src/messages/de';
 import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
@@ -163,6 +164,23 @@ describe('<CreateCredentialCode> and <AddPasskeyWithCode>', () => {
     const second = (await screen.findByTestId('credential-code')).textContent;
     expect(second).toMatch(CODE);
     expect(second).not.toBe(first);
+  });
+
+  it('polls the list only while the code can add a passkey, and stops on unmount', async () => {
+    function Bare(): React.ReactNode {
+      const { state, start } = useCreateCredentialCode({ pollIntervalMs: 150 });
+      return state.status === 'showing-code' ? <output>{state.code}</output> : <button onClick={start}>code</button>;
+    }
+    const polls = () => calls().filter((c) => c === 'GET /auth/credentials').length;
+    const { unmount } = renderWithKit(<Bare />, { emulator, token, authenticator: laptop });
+    expect(polls()).toBe(0);
+    await userEvent.click(screen.getByRole('button', { name: 'code' }));
+    await screen.findByRole('status');
+    await waitFor(() => expect(polls()).toBeGreaterThanOrEqual(3));
+    unmount();
+    const after = polls();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(polls()).toBe(after);
   });
 
   it('renders both on the server without touching the browser', () => {
