@@ -43,7 +43,8 @@ const meta = {
     onError: eventArg('Called once per failure, with a `DfnsAuthError` (`error.code` says which)'),
   },
   parameters: {
-    ...dfns({ authenticator: { create: 'succeed' } }),
+    // A new person's sign-in starts with Dfns's 401 (unknown person): a failed request by design.
+    ...dfns({ authenticator: { create: 'succeed' }, expectFailedRequests: true }),
     ...usage(
       'Continue with Google (or any OIDC provider) with a passkey behind the account: your `getIdToken()` brings the id token; a known person is signed in with one request, a new one gets an account, a passkey, a recovery kit and a wallet in the same click.',
       `import { DfnsAuthProvider, SocialSignIn } from 'dfns-react-kit';

@@ -56,7 +56,7 @@ const meta = {
     onBack: eventArg('Back to your sign-in page, offered beside an error'),
   },
   parameters: {
-    ...dfns({}),
+    ...dfns({ expectFailedRequests: true }),
     ...usage(
       'The page at your SSO `redirectUri`: finishes the login the organisation’s identity provider sent the user back from, refuses a `state` this tab did not issue, and leaves no `code` or `state` in the URL or history.',
       `import { DfnsAuthProvider, SsoCallback } from 'dfns-react-kit';
@@ -75,6 +75,8 @@ type Story = StoryObj<typeof meta>;
 
 /** Back from the identity provider; Dfns is slow to trade the code. */
 export const Completing: Story = {
+  // Reads and cleans the page URL on mount: shown alone, not beside its siblings on the docs page.
+  tags: ['!autodocs'],
   parameters: dfns({ faults: [stuck('POST', '/auth/login/sso')] }),
   loaders: [() => backFromIdentityProvider()],
   play: async ({ canvasElement }) => {
@@ -95,6 +97,8 @@ export const Success: Story = {
 
 /** A state this tab did not issue: refused, the code never sent. */
 export const ForgedState: Story = {
+  // Reads and cleans the page URL on mount: shown alone, not beside its siblings on the docs page.
+  tags: ['!autodocs'],
   loaders: [() => backFromIdentityProvider({ tab: 'forged' })],
   play: async ({ canvasElement }) => {
     await expectErrorCode(canvasElement, NAME, 'sso_state_invalid');
@@ -103,6 +107,8 @@ export const ForgedState: Story = {
 
 /** A code link opened in a tab that started no SSO login (planted, or from another tab). */
 export const NoLoginStartedHere: Story = {
+  // Reads and cleans the page URL on mount: shown alone, not beside its siblings on the docs page.
+  tags: ['!autodocs'],
   loaders: [() => backFromIdentityProvider({ tab: 'other' })],
   play: async ({ canvasElement, args }) => {
     await expectErrorCode(canvasElement, NAME, 'sso_state_invalid');
@@ -113,6 +119,8 @@ export const NoLoginStartedHere: Story = {
 
 /** The person cancelled at the identity provider; Try again starts a new SSO login. */
 export const CancelledAtProvider: Story = {
+  // Reads and cleans the page URL on mount: shown alone, not beside its siblings on the docs page.
+  tags: ['!autodocs'],
   loaders: [() => backFromIdentityProvider({ action: 'deny' })],
   play: async ({ canvasElement, args }) => {
     await expectErrorCode(canvasElement, NAME, 'sso_cancelled');
