@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { LoginWithPasskey } from '../src/components/LoginWithPasskey';
 import { SsoCallback } from '../src/components/SsoCallback';
@@ -149,5 +150,69 @@ export const SsoRequiredInLogin: Story = {
     await userEvent.click(canvas.getByRole('button', { name: m.sso.continue }));
     await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1));
     await expect(String((args.navigate as ReturnType<typeof fn>).mock.calls[0]?.[0])).toContain('/emulator/idp/authorize');
+  },
+};
+
+/**
+ * The whole SSO dance in one page: sign in with a passkey, Dfns answers that this user must use
+ * SSO, "Continue to your organisation's sign-in" opens the emulator's identity provider (shown
+ * inline here instead of leaving the page: its sign-in form posts to the emulator for real), which
+ * sends the browser back with a code and state that `<SsoCallback/>` trades for the token.
+ */
+export const RoundTrip: Story = {
+  tags: ['!autodocs'],
+  parameters: dfns({ authenticator: { get: 'succeed' } }),
+  loaders: [
+    async () => {
+      const user = await registerFreshUser('sso-trip');
+      emulator.sso.requireFor(user.username);
+      return { ssoUser: user.username };
+    },
+  ],
+  render: function SsoRoundTrip(args, { loaded }) {
+    const username = (loaded as { ssoUser: string }).ssoUser;
+    const [step, setStep] = useState<{ at: 'login' } | { at: 'idp'; url: string } | { at: 'back' }>({ at: 'login' });
+    const [email, setEmail] = useState(username);
+    if (step.at === 'login') {
+      return <LoginWithPasskey username={username} autofill={false} sso={{ redirectUri: REDIRECT_URI(), navigate: (url) => setStep({ at: 'idp', url }) }} />;
+    }
+    if (step.at === 'idp') {
+      const signIn = async (): Promise<void> => {
+        const state = new URL(step.url).searchParams.get('state') ?? '';
+        const answer = await emulator.handle(
+          new Request(new URL('/emulator/idp/authorize', step.url), { method: 'POST', body: new URLSearchParams({ state, email, action: 'approve' }) }),
+        );
+        const back = new URL(answer.headers.get('location') ?? '');
+        const here = new URL(location.href);
+        for (const [name, value] of back.searchParams) here.searchParams.set(name, value);
+        // What the browser does when the provider redirects back to redirectUri.
+        history.pushState(history.state, '', here.href);
+        setStep({ at: 'back' });
+      };
+      return (
+        <section aria-label="Organisation sign-in (emulator)" style={{ display: 'grid', gap: 8, maxWidth: 360, font: '14px system-ui' }}>
+          <h2 style={{ margin: 0, fontSize: 18 }}>Sign in to your organisation</h2>
+          <p style={{ margin: 0 }}>The emulator’s identity provider (a real app leaves the page for it).</p>
+          <label style={{ display: 'grid', gap: 4 }}>
+            Email
+            <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} />
+          </label>
+          <button type="button" onClick={() => void signIn()}>
+            Sign in
+          </button>
+        </section>
+      );
+    }
+    return <SsoCallback {...args} />;
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: m.buttons.signIn }));
+    await expectStatus(canvasElement, 'LoginWithPasskey', 'sso-required');
+    await userEvent.click(canvas.getByRole('button', { name: m.sso.continue }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign in' }));
+    await expectStatus(canvasElement, NAME, 'success');
+    await expect(args.onSuccess).toHaveBeenCalledTimes(1);
+    await expect(location.search).not.toMatch(/[?&](code|state)=/);
   },
 };
