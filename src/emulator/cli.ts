@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   org id:            ${emulator.orgId}
   rp id:             ${emulator.rpId}
   allowed origins:   ${origins.join(', ')}
+  passkeys asked:    ${attachmentLine(emulator.passkeySettings.authenticatorAttachment)}
   seeded user:       ${options.username}
   registration code: ${registrationCode}   (local test data, not a real Dfns code)
   admin secret:      ${adminSecret}   (header x-emulator-admin-secret on /emulator/admin/*; new each run)`);
@@ -73,6 +74,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** What the organisation's `authenticatorAttachment` asks of a person's device, for the banner. */
+function attachmentLine(attachment: 'platform' | 'cross-platform' | null): string {
+  switch (attachment) {
+    case 'platform':
+      return 'built into the device (authenticatorAttachment platform; --authenticator-attachment any for all kinds)';
+    case 'cross-platform':
+      return 'security key or phone (authenticatorAttachment cross-platform)';
+    case null:
+      return 'any kind (no authenticatorAttachment)';
+    default:
+      return attachment satisfies never;
+  }
 }
 
 void main();
