@@ -248,6 +248,21 @@ describe('the stand-in "Continue with Google" popup and the admin routes', () =>
     expect(forged.status).toBe(400);
   });
 
+  it('remembers the last account, so coming back is one click ("Continue as …")', async () => {
+    const emulator = createDfnsEmulator();
+    const answer = await emulator.handle(
+      new Request(`${BASE}/emulator/idp/social`, { method: 'POST', body: new URLSearchParams({ origin: ORIGIN, email: 'jane@example.com', action: 'approve' }) }),
+    );
+    const cookie = answer.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toBe('dfns-emulator-account=jane%40example.com');
+    const page = await (await emulator.handle(new Request(`${BASE}/emulator/idp/social?origin=${encodeURIComponent(ORIGIN)}`, { headers: { cookie } }))).text();
+    expect(page).toContain('Continue as jane@example.com');
+    const hostile = await (
+      await emulator.handle(new Request(`${BASE}/emulator/idp/social?origin=${encodeURIComponent(ORIGIN)}`, { headers: { cookie: 'dfns-emulator-account=%3Cscript%3E@x' } }))
+    ).text();
+    expect(hostile).not.toContain('Continue as');
+  });
+
   it('admin: marks a user as SSO-required and mints id tokens', async () => {
     const emulator = createDfnsEmulator();
     await registerUser(emulator, 'bob@corp.example');

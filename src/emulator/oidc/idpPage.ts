@@ -108,11 +108,19 @@ async function socialPopup(engine: EmulatorEngine, request: Request, url: URL, m
   if (method === 'GET') {
     const origin = allowedOrigin(engine, url.searchParams.get('origin'));
     if (!origin) return html(400, title, '<p role="alert">This page may only answer an origin the organisation allows.</p>');
+    const remembered = rememberedAccount(request);
+    // Like a provider that knows who is signed in: one click for the last account.
+    const again = remembered
+      ? `<form method="post" action="${IDP_PREFIX}/social">
+<input type="hidden" name="origin" value="${escapeHtml(origin)}"><input type="hidden" name="email" value="${escapeHtml(remembered)}">
+<button type="submit" name="action" value="approve">Continue as ${escapeHtml(remembered)}</button>
+</form><p>Or another account:</p>`
+      : '';
     return html(
       200,
       title,
       `<p>A stand-in for your identity provider's sign-in: choose the account to continue with.</p>
-<form method="post" action="${IDP_PREFIX}/social">
+${again}<form method="post" action="${IDP_PREFIX}/social">
 <input type="hidden" name="origin" value="${escapeHtml(origin)}">
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required>
 <button type="submit" name="action" value="approve">Continue</button>
@@ -131,9 +139,28 @@ async function socialPopup(engine: EmulatorEngine, request: Request, url: URL, m
       : { type: 'dfns-emulator-id-token', idToken: await socialSetupOf(engine).issuer.idTokenFor(email) };
   // JSON in a script: "<" escaped so no value can close the script element.
   const data = JSON.stringify({ message, origin }).replace(/</g, '\\u003c');
-  return html(
+  const page = html(
     200,
     title,
     `<p>Signed in. You can close this window.</p><script>(function(){var d=${data};if(window.opener){window.opener.postMessage(d.message,d.origin);}window.close();})();</script>`,
   );
+  // Remembered on the emulator's own origin, as a provider's session cookie would be.
+  if ('idToken' in message) page.headers.append('set-cookie', `${ACCOUNT_COOKIE}=${encodeURIComponent(email)}; Path=${IDP_PREFIX}; SameSite=Lax; HttpOnly`);
+  return page;
+}
+
+/** The cookie the stand-in popup remembers the last account in. */
+const ACCOUNT_COOKIE = 'dfns-emulator-account';
+
+/** The account the popup signed in last in this browser, if any. */
+function rememberedAccount(request: Request): string | undefined {
+  const cookie = request.headers.get('cookie') ?? '';
+  const match = new RegExp(`(?:^|;\\s*)${ACCOUNT_COOKIE}=([^;]*)`).exec(cookie);
+  if (!match) return undefined;
+  try {
+    const email = decodeURIComponent(match[1]!);
+    return /^[^\s@<>"']+@[^\s@<>"']+$/.test(email) ? email : undefined;
+  } catch {
+    return undefined;
+  }
 }
