@@ -216,3 +216,19 @@ export const RoundTrip: Story = {
     await expect(location.search).not.toMatch(/[?&](code|state)=/);
   },
 };
+
+/** `<LoginWithPasskey sso>` after "Continue to your organisation's sign-in": Dfns is slow to answer where to go. */
+export const RedirectingInLogin: Story = {
+  tags: ['!autodocs'],
+  parameters: dfns({ authenticator: { get: 'succeed' }, faults: [stuck('POST', '/auth/login/sso/init')] }),
+  loaders: SsoRequiredInLogin.loaders,
+  render: SsoRequiredInLogin.render,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: m.buttons.signIn }));
+    await expectStatus(canvasElement, 'LoginWithPasskey', 'sso-required');
+    await userEvent.click(canvas.getByRole('button', { name: m.sso.continue }));
+    await waitFor(() => expect(canvasElement.querySelector('.dfns-sso')).toHaveAttribute('data-sso-status', 'redirecting'));
+    await expect(args.navigate).not.toHaveBeenCalled();
+  },
+};
