@@ -32,8 +32,34 @@ import {
 const KB = 1000;
 const WHOLE = `export * from 'dfns-react-kit';`;
 
-/** Today's sizes plus about 5 %: a ratchet against growth until the targets are met. Lower them as the kit shrinks. */
-const CEILING = { ownGzip: 30.5 * KB, withWebAuthnGzip: 33 * KB } as const;
+/**
+ * Today's sizes plus about 2 %: a ratchet against growth until the targets are met. Lower them as the kit shrinks.
+ * Moved up on 2026-12-06 from 30.5 / 33 KB (measured then: 29.9 / 32.1 KB) to take four new components
+ * (<SocialSignIn/>, <SsoCallback/>, <CreateCredentialCode/>, <AddPasskeyWithCode/>, issues 17 and 18), the
+ * product redesign of issue 14 and the hardening of issue 15 (measured now: 43.9 / 46.1 KB). Issue 19 retired
+ * the whole-entry target in favour of budgets per use: the ratchets per use below are what an app pays.
+ */
+const CEILING = { ownGzip: 44.8 * KB, withWebAuthnGzip: 47 * KB } as const;
+
+/**
+ * What an app ships for what it imports (SimpleWebAuthn included), measured 2026-12-06 plus about 2 %: a ratchet
+ * per use until issue 19's targets (provider ≤ 6 KB, provider + login ≤ 11 KB, typical app ≤ 19 KB) are met.
+ * At the start of that day the same bundles were: provider 9.1, + login 15.0, + recovery 21.2, typical 25.0 KB.
+ */
+const PER_USE_CEILING: Record<string, { exports: string[]; gzip: number }> = {
+  provider: { exports: ['DfnsAuthProvider'], gzip: 11.7 * KB },
+  'provider + LoginWithPasskey': { exports: ['DfnsAuthProvider', 'LoginWithPasskey'], gzip: 20.7 * KB },
+  'provider + RegisterPasskey': { exports: ['DfnsAuthProvider', 'RegisterPasskey'], gzip: 23.2 * KB },
+  'provider + RecoverAccount': { exports: ['DfnsAuthProvider', 'RecoverAccount'], gzip: 26.6 * KB },
+  'provider + CredentialList': { exports: ['DfnsAuthProvider', 'CredentialList'], gzip: 22.2 * KB },
+  'provider + ConfirmUserAction': { exports: ['DfnsAuthProvider', 'ConfirmUserAction'], gzip: 19.3 * KB },
+  'provider + SocialSignIn': { exports: ['DfnsAuthProvider', 'SocialSignIn'], gzip: 21.8 * KB },
+  'provider + AddPasskeyWithCode': { exports: ['DfnsAuthProvider', 'AddPasskeyWithCode'], gzip: 20.3 * KB },
+  'typical app (provider, register, login, recover)': {
+    exports: ['DfnsAuthProvider', 'RegisterPasskey', 'LoginWithPasskey', 'RecoverAccount'],
+    gzip: 31.8 * KB,
+  },
+};
 
 const describeBundle = (size: BundleSize): string =>
   `${size.gzip} B gzip (${size.minified} B min); largest: ${inputsByGroup(size.inputs)
@@ -73,6 +99,16 @@ describe('bundle budgets of the . entry', () => {
   it.fails('ships at most 16 KB gzip with @simplewebauthn/browser (target, not met yet)', () => {
     expect(withWebAuthn.gzip).toBeLessThanOrEqual(16 * KB);
   });
+});
+
+describe('bundle ratchets per use (what an app ships for what it imports)', () => {
+  for (const [name, { exports, gzip }] of Object.entries(PER_USE_CEILING)) {
+    it(`${name} does not grow past ${(gzip / KB).toFixed(1)} KB gzip`, async () => {
+      const size = await measureKit(`export { ${exports.join(', ')} } from 'dfns-react-kit';`);
+      console.log(`${name}: ${describeBundle(size)}`);
+      expect(size.gzip).toBeLessThanOrEqual(gzip);
+    }, 60_000);
+  }
 });
 
 describe('what each part of the . entry costs (the bench table that says where to cut)', () => {
