@@ -59,10 +59,24 @@ function faultSpec(body: Record<string, unknown>): FaultSpec {
     path: requireString(body, 'path'),
     status,
     body: optionalString(body, 'body'),
+    headers: optionalHeaders(body),
     drop,
     latencyMs: optionalCount(body, 'latencyMs'),
     times,
   };
+}
+
+/** A fault's `headers`: an object of string values with header-safe names, or absent. */
+function optionalHeaders(body: Record<string, unknown>): Record<string, string> | undefined {
+  const value = body['headers'];
+  if (value === undefined) return undefined;
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(([name, text]) => /^[A-Za-z0-9-]+$/.test(name) && typeof text === 'string');
+  if (!valid) throw new EmulatorHttpError(400, 'headers must be an object of header names to string values');
+  return { ...(value as Record<string, string>) };
 }
 
 function requireString(body: Record<string, unknown>, field: string): string {
@@ -78,7 +92,7 @@ function requireString(body: Record<string, unknown>, field: string): string {
  * - `POST /emulator/admin/login` `{ username }` → `{ token }` (a session without a ceremony)
  * - `GET /emulator/admin/outbox` → `{ items: OutboxEmail[] }` (registration and recovery codes)
  * - `GET /emulator/admin/snapshot` → the emulator's `snapshot()`
- * - `POST /emulator/admin/faults` `{ method?, path, status?, body?, drop?, latencyMs?, times? }` → 201 `{ faults }` (`faults.set`)
+ * - `POST /emulator/admin/faults` `{ method?, path, status?, body?, headers?, drop?, latencyMs?, times? }` → 201 `{ faults }` (`faults.set`)
  * - `DELETE /emulator/admin/faults` → `{ faults: [] }` (`faults.clear`)
  * - `POST /emulator/admin/policies` `{ method?, path }` → 201 `{ approvalRules }` (`policies.requireApproval`)
  * - `DELETE /emulator/admin/policies` → `{ approvalRules: [] }` (`policies.clear`)

@@ -277,9 +277,10 @@ export function createDfnsEmulator(options: DfnsEmulatorOptions = {}): DfnsEmula
       if (fault?.drop) throw new TypeError('Failed to fetch');
       if (fault && (fault.status !== undefined || fault.body !== undefined)) {
         const status = fault.status ?? 500;
+        const headers = { ...fault.headers, ...cors };
         return fault.body !== undefined
-          ? new Response(fault.body, { status, headers: cors })
-          : json(status, errorBody(status, 'injected fault'), cors);
+          ? new Response(fault.body, { status, headers })
+          : json(status, errorBody(status, 'injected fault'), headers);
       }
       if (resolved.latencyMs > 0) await sleep(resolved.latencyMs);
       return serialized(() => route(request, method, path, cors));

@@ -12,6 +12,8 @@ export interface FaultSpec {
   status?: number | undefined;
   /** Raw response body, e.g. HTML or malformed JSON; status 500 unless `status` is given. */
   body?: string | undefined;
+  /** Headers of that injected answer, e.g. `{ 'retry-after': '1' }` on a 429 (CORS headers still apply). */
+  headers?: Record<string, string> | undefined;
   /** Throw `TypeError('Failed to fetch')` from `handle`, so `fetch` rejects as on a network failure. */
   drop?: true | undefined;
   /** How many requests the fault applies to before it removes itself; forever when absent. */

@@ -47,10 +47,21 @@ interface FaultCase {
   /** Undoes what `arrange` broke, before the retry. Faults with `times: 1` heal themselves. */
   heal?: (ctx: CaseContext) => Promise<void>;
   /**
-   * `works`: the retry fetches a fresh challenge and the flow succeeds. `same-error`: the cause is
-   * the page itself (no WebAuthn, a wrong rp id), so the retry must try again and report it again.
+   * The buttons the alert offers, in order; the exact list, so what is not in it is not offered.
+   * Default `['Try again', 'Back']`: a retryable error on a form the user can go back to.
    */
-  retry?: 'works' | 'same-error';
+  actions?: string[];
+  /**
+   * What the user does about it. `Try again` (default): the retry fetches a fresh challenge and the
+   * flow succeeds. `Back`: not retryable, so back to the form and submit it again. `fix-field`: the
+   * error sits under its field, the form stays, the user corrects the field and submits. `none`:
+   * only the site's owner can fix it (no WebAuthn, a wrong rp id), so nothing is offered at all.
+   */
+  recovery?: 'Try again' | 'Back' | 'fix-field' | 'none';
+  /** The field a `fix-field` error is said under. */
+  field?: string;
+  /** Seconds of the Try again countdown (a 429's `Retry-After`), checked before it runs out. */
+  countdown?: number;
   /**
    * `fresh` (default): the retry fetched a challenge never seen before. `reused-unsent`: the error
    * happened before the challenge was ever sent back (a wrong recovery code fails to decrypt in the
@@ -66,7 +77,7 @@ interface FaultCase {
 const REGISTRATION_INIT = '/auth/registration/init';
 
 /** A fault on one endpoint, for the next request only. */
-function fault(spec: { method?: string; path: string; status?: number; body?: string; drop?: true; latencyMs?: number }) {
+function fault(spec: { method?: string; path: string; status?: number; body?: string; headers?: Record<string, string>; drop?: true; latencyMs?: number }) {
   return async ({ stack }: CaseContext): Promise<void> => {
     await stack.admin('POST', '/faults', { times: 1, ...spec });
   };
@@ -96,12 +107,17 @@ const CASES: FaultCase[] = [
     name: 'the authenticator already holds a passkey of this user',
     target: 'add-passkey',
     code: 'passkey_already_registered',
+    // Not retryable (the same authenticator refuses again): Back to the form, then another device.
+    // No Sign in instead: the user is signed in already and the app passes no onSignInInstead.
+    actions: ['Back'],
+    recovery: 'Back',
   },
   {
     name: 'the app is configured with an rp id that is not the page host',
     params: { rp: 'example.com' },
     code: 'passkey_invalid_domain',
-    retry: 'same-error',
+    actions: [],
+    recovery: 'none',
   },
   {
     name: 'the browser has no WebAuthn',
@@ -111,7 +127,8 @@ const CASES: FaultCase[] = [
       });
     },
     code: 'webauthn_unsupported',
-    retry: 'same-error',
+    actions: [],
+    recovery: 'none',
   },
   {
     name: 'the connection drops while fetching the challenge',
@@ -127,18 +144,35 @@ const CASES: FaultCase[] = [
     },
     code: 'network_error',
   },
-  { name: 'Dfns answers 400 with a JSON error', arrange: fault({ path: REGISTRATION_INIT, status: 400 }), code: 'http_error' },
+  // A 4xx is an answer about the request, not a passing failure: Back to the form (nothing to wait for).
+  {
+    name: 'Dfns answers 400 with a JSON error',
+    arrange: fault({ path: REGISTRATION_INIT, status: 400 }),
+    code: 'http_error',
+    actions: ['Back'],
+    recovery: 'Back',
+  },
   {
     name: 'a proxy answers 403 with an HTML page',
     arrange: fault({ path: REGISTRATION_INIT, status: 403, body: '<html><body><h1>403 Forbidden</h1></body></html>' }),
     code: 'forbidden',
+    actions: ['Back'],
+    recovery: 'Back',
   },
   { name: 'Dfns answers 500', arrange: fault({ path: REGISTRATION_INIT, status: 500 }), code: 'server_error' },
-  { name: 'Dfns rate-limits the request (429)', arrange: fault({ path: REGISTRATION_INIT, status: 429 }), code: 'rate_limited' },
+  {
+    name: 'Dfns rate-limits the request (429, Retry-After: 2)',
+    // A short Retry-After keeps the case quick; without one the alert would count 5 s.
+    arrange: fault({ path: REGISTRATION_INIT, status: 429, headers: { 'retry-after': '2' } }),
+    code: 'rate_limited',
+    countdown: 2,
+  },
   {
     name: 'a 200 challenge misses a required field',
     arrange: fault({ path: REGISTRATION_INIT, status: 200, body: JSON.stringify({ user: { id: 'us-1', name: 'x', displayName: 'x' } }) }),
     code: 'invalid_response',
+    actions: ['Back'],
+    recovery: 'Back',
   },
   {
     name: 'a 200 challenge has a field of the wrong type',
@@ -148,8 +182,16 @@ const CASES: FaultCase[] = [
       body: JSON.stringify({ challenge: 42, temporaryAuthenticationToken: 7, rp: 'nope', user: [], supportedCredentialKinds: {} }),
     }),
     code: 'invalid_response',
+    actions: ['Back'],
+    recovery: 'Back',
   },
-  { name: 'a 200 answer has an empty body', arrange: fault({ path: REGISTRATION_INIT, status: 200, body: '' }), code: 'invalid_response' },
+  {
+    name: 'a 200 answer has an empty body',
+    arrange: fault({ path: REGISTRATION_INIT, status: 200, body: '' }),
+    code: 'invalid_response',
+    actions: ['Back'],
+    recovery: 'Back',
+  },
   {
     name: 'the temporary token expired before the registration completed',
     // The emulator's own answer for an expired token (401, "temporary authentication token has expired").
@@ -160,6 +202,9 @@ const CASES: FaultCase[] = [
       body: JSON.stringify({ error: { status: 401, message: 'temporary authentication token has expired' } }),
     }),
     code: 'unauthorized',
+    // Submitting the form again starts over with a new challenge and token.
+    actions: ['Back'],
+    recovery: 'Back',
   },
   {
     name: 'the user types a wrong recovery code',
@@ -169,6 +214,8 @@ const CASES: FaultCase[] = [
       await fillRecovery(root, `${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`, kit!.recoveryKeyId);
     },
     code: 'recovery_code_invalid',
+    recovery: 'fix-field',
+    field: 'Recovery code',
     challenge: 'reused-unsent',
   },
   {
@@ -176,13 +223,23 @@ const CASES: FaultCase[] = [
     target: 'recover',
     act: async ({ kit }, root) => fillRecovery(root, kit!.recoveryCode, 'cr-00000-00000-0000000000000000'),
     code: 'recovery_key_not_found',
+    recovery: 'fix-field',
+    field: 'Recovery key ID',
   },
-  { name: 'Dfns answers 500 to a signed wallet creation', target: 'wallet', arrange: fault({ method: 'POST', path: '/wallets', status: 500 }), code: 'server_error' },
+  // The signed action: a retryable failure offers Try again only (Back would drop the request).
+  {
+    name: 'Dfns answers 500 to a signed wallet creation',
+    target: 'wallet',
+    arrange: fault({ method: 'POST', path: '/wallets', status: 500 }),
+    code: 'server_error',
+    actions: ['Try again'],
+  },
   {
     name: 'the connection drops while signing a user action',
     target: 'wallet',
     arrange: ({ stack }) => stack.admin('POST', '/faults', { method: 'POST', path: '/auth/action', drop: true }),
     code: 'network_error',
+    actions: ['Try again'],
     heal: ({ stack }) => stack.admin('DELETE', '/faults'),
   },
   { name: 'Dfns answers 503 to the add-passkey challenge', target: 'add-passkey', arrange: fault({ path: '/auth/credentials/init', status: 503 }), code: 'server_error' },
@@ -192,12 +249,16 @@ const CASES: FaultCase[] = [
     target: 'login',
     arrange: fault({ method: 'POST', path: '/auth/login', status: 401 }),
     code: 'unauthorized',
+    actions: ['Back'],
+    recovery: 'Back',
   },
   {
     name: 'the backend relays a 404 for an unknown recovery key id (delegated recovery)',
     target: 'recover-delegated',
     act: async ({ kit }, root) => fillRecovery(root, kit!.recoveryCode, 'cr-00000-00000-0000000000000000'),
     code: 'recovery_key_not_found',
+    recovery: 'fix-field',
+    field: 'Recovery key ID',
   },
 ];
 
@@ -340,6 +401,11 @@ async function finishRecovery(ctx: CaseContext, root: Locator): Promise<void> {
   await waitForStatus(ctx.h.page, 'RecoverAccount', 'success');
 }
 
+/** The labels of the actions an alert offers, in order (not its Copy reference link). */
+function actionsOf(alert: Locator): Promise<string[]> {
+  return alert.locator('.dfns-actions button').evaluateAll((buttons) => buttons.map((button) => button.textContent?.trim() ?? ''));
+}
+
 /** The challenge strings a target's challenge endpoint handed out so far. */
 function challengesSeen(h: Harness, path: string): string[] {
   return h.responses
@@ -348,7 +414,7 @@ function challengesSeen(h: Harness, path: string): string[] {
     .filter((challenge): challenge is string => typeof challenge === 'string');
 }
 
-describe('the fault matrix: every failure ends in a typed alert with a retry that works', () => {
+describe('the fault matrix: every failure ends in a typed alert offering the action that fits, which works', () => {
   it('has at least 20 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
   });
@@ -386,36 +452,66 @@ async function runCase(row: FaultCase & { index: number }): Promise<void> {
 
     await waitForStatus(h.page, target.component, 'error');
     expect(await alertCode(root)).toBe(row.code);
-    await expect(root.getByRole('alert').innerText()).resolves.not.toMatch(/undefined|\[object/);
+    const alert = root.getByRole('alert');
+    await expect(alert.innerText()).resolves.not.toMatch(/undefined|\[object/);
+    const recovery = row.recovery ?? 'Try again';
+
+    if (recovery === 'fix-field' || recovery === 'none') {
+      // No action in the alert: a field error is fixed in its field; a setup error only by the site.
+      expect(row.actions ?? []).toEqual([]);
+      expect(await actionsOf(alert)).toEqual([]);
+    } else if (row.countdown !== undefined) {
+      // Try again counts the server's wait down, disabled until it ran out; Back is there at once.
+      const counting = alert.getByRole('button', { name: /^Try again in \d+ s$/ });
+      expect(await counting.getAttribute('aria-disabled')).toBe('true');
+      const seconds = Number(/(\d+) s$/.exec(await counting.innerText())![1]);
+      expect(seconds).toBeGreaterThanOrEqual(1);
+      expect(seconds).toBeLessThanOrEqual(row.countdown);
+      expect(await actionsOf(alert)).toEqual([`Try again in ${seconds} s`, 'Back']);
+      const countedAt = Date.now();
+      await alert.getByRole('button', { name: 'Try again', exact: true }).waitFor();
+      // It waited for the server's answer to run out (not the 5 s default for a 429 without one).
+      expect(Date.now() - countedAt).toBeLessThan(row.countdown * 1000 + 1500);
+      expect(await actionsOf(alert)).toEqual(['Try again', 'Back']);
+    } else {
+      expect(await actionsOf(alert)).toEqual(row.actions ?? ['Try again', 'Back']);
+    }
+
+    if (recovery === 'none') {
+      // Nothing to click anywhere in the component (no Try again, no Back, no Cancel: the app passes no onCancel).
+      expect(await root.getByRole('button').count()).toBe(0);
+      await expectNoSecretsLeft(h, ctx.secrets);
+      return;
+    }
 
     await row.heal?.(ctx);
     await target.beforeRetry?.(ctx);
     const challengesBefore = challengesSeen(h, target.challengePath);
     const attempts = h.requestsTo(target.challengePath).length;
-    await root.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
-    if (target.component === 'RecoverAccount') {
-      // A field error: the retry returns to the form (the wrong code cleared); the user corrects it.
-      await waitForStatus(h.page, target.component, ['idle', 'code-sent']);
+    if (recovery === 'Try again') {
+      await alert.getByRole('button', { name: 'Try again', exact: true }).click();
+    } else if (recovery === 'Back') {
+      await alert.getByRole('button', { name: 'Back', exact: true }).click();
+      await waitForStatus(h.page, target.component, 'idle');
+      await target.start(ctx, root);
+    } else {
+      // The form stayed, the mistake marked on its field; the user corrects it and submits again.
+      await expect(root.getByLabel(row.field!).getAttribute('aria-invalid')).resolves.toBe('true');
       await target.start(ctx, root);
     }
 
-    if ((row.retry ?? 'works') === 'works') {
-      await target.finish(ctx, root);
-      // The retry asked for a NEW challenge: one more request, and a challenge never seen before.
-      const fresh = challengesSeen(h, target.challengePath).at(-1);
-      expect(fresh).toBeDefined();
-      if ((row.challenge ?? 'fresh') === 'fresh') {
-        expect(h.requestsTo(target.challengePath).length).toBeGreaterThan(attempts);
-        expect(challengesBefore).not.toContain(fresh);
-      } else {
-        expect(h.requestsTo(target.challengePath).length).toBe(attempts);
-        expect(challengesBefore).toEqual([fresh]);
-      }
+    await target.finish(ctx, root);
+    // The retry asked for a NEW challenge: one more request, and a challenge never seen before.
+    const fresh = challengesSeen(h, target.challengePath).at(-1);
+    expect(fresh).toBeDefined();
+    if ((row.challenge ?? 'fresh') === 'fresh') {
+      expect(h.requestsTo(target.challengePath).length).toBeGreaterThan(attempts);
+      expect(challengesBefore).not.toContain(fresh);
     } else {
-      await waitForStatus(h.page, target.component, 'error');
-      expect(await alertCode(root)).toBe(row.code);
-      expect(h.requestsTo(target.challengePath).length).toBeGreaterThanOrEqual(before);
+      expect(h.requestsTo(target.challengePath).length).toBe(attempts);
+      expect(challengesBefore).toEqual([fresh]);
     }
+    expect(h.requestsTo(target.challengePath).length).toBeGreaterThan(before);
     await expectNoSecretsLeft(h, ctx.secrets);
   }
 }
@@ -481,13 +577,16 @@ describe('the user stops a slow or repeated flow', () => {
     const { h, stack } = e2e;
     await registerStandard(h, stack, 'slow@example.com');
     await stack.admin('POST', '/faults', { path: '/auth/recover/user/code', latencyMs: 5000, times: 1 });
-    const root = await openFlow(h, stack, 'recover', 'RecoverAccount');
+    // Cancel is offered only when the app handles it (onCancel): the example app's ?cancel=1.
+    const root = await openFlow(h, stack, 'recover', 'RecoverAccount', { cancel: true });
     await root.getByLabel('Email or username').fill('slow@example.com');
     await root.getByRole('button', { name: 'Send verification code' }).click();
     await waitForStatus(h.page, 'RecoverAccount', 'sending-code');
     const cancelledAt = Date.now();
     await root.getByRole('button', { name: 'Cancel' }).click();
     await waitForStatus(h.page, 'RecoverAccount', 'idle');
+    // The app heard it (its onCancel ran once).
+    await expect(h.page.getByTestId('cancelled').innerText()).resolves.toBe('Cancelled 1×.');
     // Back at once, not after the slow answer.
     expect(Date.now() - cancelledAt).toBeLessThan(4000);
     await root.getByRole('button', { name: 'Send verification code' }).click();

@@ -83,6 +83,16 @@ describe('the emulator-only admin routes', () => {
     expect((await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId })).status).toBe(200);
   });
 
+  it('injects a fault with response headers (a 429 with a short Retry-After), readable across origins', async () => {
+    const emulator = createDfnsEmulator();
+    const headers = { 'retry-after': '1' };
+    expectStatus(await call(emulator, 'POST', '/emulator/admin/faults', { path: '/auth/login/init', status: 429, headers, times: 1 }), 201);
+    const limited = await call(emulator, 'POST', '/auth/login/init', { orgId: emulator.orgId });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(limited.headers.get('access-control-expose-headers')).toContain('retry-after');
+  });
+
   it('injects a dropped connection over HTTP, which handle reports as a failed fetch', async () => {
     const emulator = createDfnsEmulator();
     expectStatus(await call(emulator, 'POST', '/emulator/admin/faults', { path: '/auth/login/init', drop: true }), 201);
@@ -99,6 +109,8 @@ describe('the emulator-only admin routes', () => {
       [{ path: '/auth/login', latencyMs: -1 }, 'latencyMs must be a non-negative integer'],
       [{ path: '/auth/login', times: 0 }, 'times must be at least 1'],
       [{ path: '/auth/login', body: 7 }, 'body must be a string'],
+      [{ path: '/auth/login', headers: { 'retry-after': 1 } }, 'headers must be an object of header names to string values'],
+      [{ path: '/auth/login', headers: ['retry-after'] }, 'headers must be an object of header names to string values'],
     ];
     for (const [body, message] of cases) {
       const answer = await call(emulator, 'POST', '/emulator/admin/faults', body);

@@ -56,6 +56,9 @@ export function App({ config, flow }: AppProps): ReactNode {
   const [mounted, setMounted] = useState(true);
   const [walletIds, setWalletIds] = useState<string[]>([]);
   const [walletResult, setWalletResult] = useState<string>('');
+  const [cancelled, setCancelled] = useState(0);
+  // The kit offers Cancel only when the app says what leaving means; here it only counts.
+  const onCancel = config.cancel ? () => setCancelled((count) => count + 1) : undefined;
 
   const signIn = useCallback((token: string | undefined, username?: string) => {
     if (!token) return;
@@ -113,7 +116,7 @@ export function App({ config, flow }: AppProps): ReactNode {
       case 'login-delegated':
         return <DelegatedLogin backendUrl={config.backendUrl} onToken={signIn} />;
       case 'recover':
-        return <RecoverAccount />;
+        return <RecoverAccount onCancel={onCancel} />;
       case 'recover-delegated':
         return <RecoverAccount getChallenge={recoveryRelay} />;
       case 'add-with-code':
@@ -165,6 +168,7 @@ export function App({ config, flow }: AppProps): ReactNode {
       </header>
       <main>
         {mounted ? flowView() : null}
+        {cancelled > 0 ? <p data-testid="cancelled">Cancelled {cancelled}×.</p> : null}
         {walletIds.length > 0 ? <p data-testid="registered-wallets">{walletIds.join(', ')}</p> : null}
         {session ? (
           <section className="account" aria-label="Your account" data-testid="account">

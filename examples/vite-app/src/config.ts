@@ -15,6 +15,8 @@ export interface ExampleConfig {
   recoveryKey: boolean;
   /** `?anotherDevice=1`: the credential list offers a one-time code for a passkey on another device. */
   anotherDevice: boolean;
+  /** `?cancel=1`: the recovery flow gets an `onCancel` (the kit shows Cancel only then). */
+  cancel: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function readConfig(search: string = window.location.search): ExampleConf
     wallets: query.get('wallets') === '1',
     recoveryKey: query.get('recoveryKey') === '1',
     anotherDevice: query.get('anotherDevice') === '1',
+    cancel: query.get('cancel') === '1',
   };
 }
 

@@ -131,6 +131,8 @@ export interface AppParams {
   recoveryKey?: boolean;
   /** The credential list offers a one-time code for a passkey on another device. */
   anotherDevice?: boolean;
+  /** The recovery flow gets an `onCancel`, so the kit shows its Cancel button. */
+  cancel?: boolean;
 }
 
 /** The page URL of the example app at `appUrl` for a Dfns API (or emulator) and backend. */
@@ -142,6 +144,7 @@ export function examplePageUrl(appUrl: string, api: { apiUrl: string; orgId: str
   if (params.wallets) query.set('wallets', '1');
   if (params.recoveryKey) query.set('recoveryKey', '1');
   if (params.anotherDevice) query.set('anotherDevice', '1');
+  if (params.cancel) query.set('cancel', '1');
   return `${appUrl}/?${query.toString()}`;
 }
 
