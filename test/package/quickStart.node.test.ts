@@ -115,4 +115,18 @@ createRoot(document.getElementById('root')!).render(
     expect(snippet).toContain(`rp={{ id: '${options.rpId}'`);
     expect(options.origins).toContain('http://localhost:5173');
   });
+
+  it('installs what its emulator command needs: the verifier is an optional peer npm does not install on its own', () => {
+    const [commands] = quickStartBlocks('sh');
+    const lines = commands!.split('\n').map((command) => command.replace(/#.*$/, '').trim());
+    const emulatorAt = lines.findIndex((command) => command.startsWith('npx dfns-emulator'));
+    const installs = lines.slice(0, emulatorAt).filter((command) => /^npm (install|i)\b/.test(command)).join(' ');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+      devDependencies: Record<string, string>;
+    };
+    // The CLI needs @simplewebauthn/server (src/emulator/cli.ts names it when missing); the README must install it, pinned as here.
+    expect(pkg.peerDependenciesMeta['@simplewebauthn/server']?.optional).toBe(true);
+    expect(installs).toContain(`@simplewebauthn/server@${pkg.devDependencies['@simplewebauthn/server']}`);
+  });
 });
