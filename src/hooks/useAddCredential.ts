@@ -9,6 +9,7 @@ import { getUserActionToken } from '../api/userActions';
 import { toDfnsAuthError, type DfnsAuthError } from '../errors';
 import { initialState, reduce, type AddCredentialState } from '../flows/addCredentialFlow';
 import type { RecoveryKit } from '../flows/flowState';
+import { recoveryKitOf } from '../flows/recoveryKitOf';
 import { createRecoveryKey } from '../keys/recoveryKey';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { dfnsKeys } from '../query/dfnsKeys';
@@ -161,14 +162,7 @@ export function useAddCredential(
     async function newRecoveryKey(challenge: CredentialChallenge): Promise<Pending> {
       // The salt is the Dfns username from the challenge, so the kit decrypts at recovery time.
       const created = await createRecoveryKey({ challenge });
-      const kit: RecoveryKit = {
-        recoveryCode: created.recoveryCode,
-        credId: created.credId,
-        username: challenge.user.name,
-        orgId,
-        server: client.baseUrl,
-        createdAt: new Date().toISOString(),
-      };
+      const kit = recoveryKitOf(created, { username: challenge.user.name, orgId, server: client.baseUrl });
       return pending(
         { ...created.credential, credentialName: nameRef.current, challengeIdentifier: challenge.challengeIdentifier },
         kit,

@@ -5,7 +5,7 @@ import { initRecovery, recoverUser, sendRecoveryCode } from '../api/recovery';
 import { recoveryChallengeSchema } from '../api/schemas';
 import type { Fido2Attestation, RecoveryChallenge, RegisteredUser } from '../api/types';
 import { DfnsApiError, DfnsAuthError, RecoveryError, toDfnsAuthError } from '../errors';
-import type { RecoveryKit } from '../flows/flowState';
+import { recoveryKitOf } from '../flows/recoveryKitOf';
 import { initialState, reduce, type RecoverAccountState } from '../flows/recoverAccountFlow';
 import { normaliseRecoveryCode } from '../keys/recoveryCode';
 import { createRecoveryKey, findRecoveryKey, unlockRecoveryKey } from '../keys/recoveryKey';
@@ -318,14 +318,11 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
         { signal },
       );
       if (!isCurrent(attempt)) return;
-      const recoveryKit: RecoveryKit = {
-        recoveryCode: signed.recoveryCode,
-        credId: signed.credId,
+      const recoveryKit = recoveryKitOf(signed, {
         username: result.user.username,
         orgId: result.user.orgId,
         server: latest.current.client.baseUrl,
-        createdAt: new Date().toISOString(),
-      };
+      });
       // Every old credential is dead now: nothing of this recovery may be reused.
       session.current = undefined;
       const then = latest.current.options.autoLogin ? 'log-in' : 'done';

@@ -6,19 +6,18 @@ import type {
   Fido2Attestation,
   RegisteredUser,
   RegistrationChallenge,
-  RegistrationCredentials,
   Wallet,
   WalletSpec,
 } from '../api/types';
 import { DfnsAuthError, toDfnsAuthError } from '../errors';
-import type { RecoveryKit } from '../flows/flowState';
+import { recoveryKitOf } from '../flows/recoveryKitOf';
 import {
   initialState,
   reduce,
   type AfterRegistration,
   type RegisterPasskeyState,
 } from '../flows/registerPasskeyFlow';
-import { createRecoveryKey } from '../keys/recoveryKey';
+import { registrationCredentials } from '../keys/registrationCredentials';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
@@ -222,11 +221,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
       const temporaryAuthenticationToken = temporaryTokenRef.current ?? '';
       const signal = nextSignal();
       try {
-        // Made after the passkey prompt, so the prompt opens as early as possible in the click.
-        const recovery = recoveryKey ? await createRecoveryKey({ challenge, username: challenge.user.name }) : undefined;
-        const credentials: RegistrationCredentials = recovery
-          ? { firstFactorCredential: passkey, recoveryCredential: recovery.credential }
-          : { firstFactorCredential: passkey };
+        const { credentials, recovery } = await registrationCredentials(challenge, passkey, recoveryKey);
         const endUserWallets = mode === 'endUser' ? (wallets ?? [...DEFAULT_END_USER_WALLETS]) : mode === 'delegated' ? wallets : undefined;
         let then: AfterRegistration;
         let user: RegisteredUser;
@@ -247,14 +242,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
         }
         temporaryTokenRef.current = undefined;
         if (!isCurrent(attempt)) return;
-        const recoveryKit: RecoveryKit | undefined = recovery && {
-          recoveryCode: recovery.recoveryCode,
-          credId: recovery.credId,
-          username: user.username,
-          orgId: user.orgId || orgId,
-          server: client.baseUrl,
-          createdAt: new Date().toISOString(),
-        };
+        const recoveryKit = recovery && recoveryKitOf(recovery, { username: user.username, orgId: user.orgId || orgId, server: client.baseUrl });
         proceed(send({ type: 'registered', attempt, user, recoveryKit, then }));
       } catch (error) {
         fail(attempt, error);

@@ -2,11 +2,11 @@
 import { useCallback, useRef } from 'react';
 import { completeEndUserRegistration } from '../api/registration';
 import { initSocialRegistration, socialLogin } from '../api/social';
-import type { Fido2Attestation, RegisteredUser, RegistrationChallenge, RegistrationCredentials, Wallet, WalletSpec } from '../api/types';
+import type { Fido2Attestation, RegisteredUser, RegistrationChallenge, Wallet, WalletSpec } from '../api/types';
 import { DfnsApiError, DfnsAuthError, toDfnsAuthError } from '../errors';
-import type { RecoveryKit } from '../flows/flowState';
+import { recoveryKitOf } from '../flows/recoveryKitOf';
 import { initialSocialSignInState, reduceSocialSignIn, type SocialSignInOutcome, type SocialSignInState } from '../flows/socialSignInFlow';
-import { createRecoveryKey } from '../keys/recoveryKey';
+import { registrationCredentials } from '../keys/registrationCredentials';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { createPasskey } from '../webauthn/createPasskey';
 import { useFlowMachine } from './useFlowMachine';
@@ -123,11 +123,7 @@ export function useSocialSignIn(options: UseSocialSignInOptions): UseSocialSignI
       const { wallets, recoveryKey = true } = optionsRef.current;
       const signal = nextSignal();
       try {
-        // Made after the passkey prompt, so the prompt opens as early as possible.
-        const recovery = recoveryKey ? await createRecoveryKey({ challenge, username: challenge.user.name }) : undefined;
-        const credentials: RegistrationCredentials = recovery
-          ? { firstFactorCredential: passkey, recoveryCredential: recovery.credential }
-          : { firstFactorCredential: passkey };
+        const { credentials, recovery } = await registrationCredentials(challenge, passkey, recoveryKey);
         const result = await completeEndUserRegistration(
           client,
           { temporaryAuthenticationToken: temporaryTokenRef.current ?? '', credentials, wallets: wallets ?? [...DEFAULT_END_USER_WALLETS] },
@@ -137,14 +133,8 @@ export function useSocialSignIn(options: UseSocialSignInOptions): UseSocialSignI
         idTokenRef.current = undefined;
         if (!isCurrent(attempt)) return;
         resultRef.current = { token: result.authentication.token, outcome: 'registered', user: result.user, wallets: result.wallets };
-        const recoveryKit: RecoveryKit | undefined = recovery && {
-          recoveryCode: recovery.recoveryCode,
-          credId: recovery.credId,
-          username: result.user.username,
-          orgId: result.user.orgId || orgId,
-          server: client.baseUrl,
-          createdAt: new Date().toISOString(),
-        };
+        const recoveryKit =
+          recovery && recoveryKitOf(recovery, { username: result.user.username, orgId: result.user.orgId || orgId, server: client.baseUrl });
         const next = send({ type: 'registered', attempt, user: result.user, recoveryKit });
         if (next.status === 'success') finish();
       } catch (error) {
