@@ -7,6 +7,7 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { statusLine } from './parts/statusLine';
 import { PasskeyIcon } from './parts/icons';
 import { platformName } from './parts/platformName';
 import { SuccessPanel } from './parts/SuccessPanel';
@@ -87,7 +88,7 @@ export function AddPasskeyWithCode(props: AddPasskeyWithCodeProps): ReactNode {
       status={state.status}
       title={messages.components.addPasskeyWithCode.title}
       description={messages.components.addPasskeyWithCode.description}
-      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : messages.status.addPasskeyWithCode[state.status]}
+      statusText={statusLine(state.status, messages.status.addPasskeyWithCode[state.status], Boolean(children))}
       onCancel={
         onCancel && state.status !== 'success'
           ? () => {

@@ -11,6 +11,7 @@ import { Button } from './parts/Button';
 import { Divider } from './parts/Divider';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { statusLine } from './parts/statusLine';
 import { PasskeyIcon } from './parts/icons';
 import { SsoOffer, type SsoOptions } from './parts/SsoOffer';
 import { SuccessPanel } from './parts/SuccessPanel';
@@ -188,11 +189,7 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
       status={ssoClientId ? 'sso-required' : state.status}
       title={copy.title}
       description={copy.description}
-      // The focused success message and the alert are read when they appear: announcing them here too
-      // would say them twice (a render prop shows neither, so it keeps the status).
-      statusText={
-        ssoClientId ? messages.sso.description : (state.status === 'success' || state.status === 'error') && !children ? '' : messages.status.loginWithPasskey[state.status]
-      }
+      statusText={ssoClientId ? messages.sso.description : statusLine(state.status, messages.status.loginWithPasskey[state.status], Boolean(children))}
       onCancel={
         onCancel && state.status !== 'success'
           ? () => {

@@ -11,6 +11,7 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { statusLine } from './parts/statusLine';
 import { PasskeyIcon } from './parts/icons';
 import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
 import { SuccessPanel } from './parts/SuccessPanel';
@@ -169,9 +170,7 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
       status={state.status}
       title={copy.title}
       description={copy.description}
-      // The focused success message and the alert are read when they appear: announcing them here too
-      // would say them twice (a render prop shows neither, so it keeps the status).
-      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : messages.status.registerPasskey[state.status]}
+      statusText={statusLine(state.status, messages.status.registerPasskey[state.status], Boolean(children))}
       // Once the passkey exists (the kit step, and errors after it) leaving would strand the user halfway.
       onCancel={
         onCancel && !(state.status === 'success' || state.status === 'showing-recovery-kit' || (state.status === 'error' && state.user))

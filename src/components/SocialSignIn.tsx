@@ -5,6 +5,7 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { statusLine } from './parts/statusLine';
 import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
@@ -92,8 +93,7 @@ export function SocialSignIn(props: SocialSignInProps): ReactNode {
       status={state.status}
       title={copy.title}
       description={copy.description}
-      // The focused success message and the alert are read when they appear; a render prop shows neither.
-      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : copy.status[state.status]}
+      statusText={statusLine(state.status, copy.status[state.status], Boolean(children))}
       // Once the account exists (its kit on screen) leaving would strand its recovery key.
       onCancel={
         onCancel && state.status !== 'success' && state.status !== 'showing-recovery-kit'

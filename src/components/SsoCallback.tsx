@@ -4,6 +4,7 @@ import { useSsoCallback, type UseSsoCallbackOptions, type UseSsoCallbackResult }
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { statusLine } from './parts/statusLine';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 import { useKitMessages } from './parts/useKitMessages';
@@ -63,7 +64,7 @@ export function SsoCallback(props: SsoCallbackProps): ReactNode {
       status={state.status}
       title={copy.callbackTitle}
       description={copy.callbackDescription}
-      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : copy.status[state.status]}
+      statusText={statusLine(state.status, copy.status[state.status], Boolean(children))}
     >
       {children ? children(sso) : body()}
     </FlowFrame>

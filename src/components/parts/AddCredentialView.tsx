@@ -6,6 +6,7 @@ import type { DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { ErrorAlert } from './ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './FlowFrame';
+import { statusLine } from './statusLine';
 import { PasskeyIcon } from './icons';
 import { RecoveryKitPanel } from './RecoveryKitPanel';
 import { SuccessPanel } from './SuccessPanel';
@@ -84,7 +85,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
       // The focused success message is read when it takes focus; the status region stays quiet then
       // so the sentence is not announced twice (a render prop shows no such message, so it keeps it).
       // The alert, likewise, is read when it appears: its status line would say the same again.
-      statusText={(state.status === 'success' || state.status === 'error') && !children ? '' : messages.status[copyKey][state.status]}
+      statusText={statusLine(state.status, messages.status[copyKey][state.status], Boolean(children))}
       onCancel={
         onCancel && state.status !== 'success' && state.status !== 'showing-recovery-kit'
           ? () => {

@@ -5,6 +5,7 @@ export * from './ErrorAlert';
 export * from './FlowFrame';
 export * from './icons';
 export * from './RecoveryKitPanel';
+export * from './statusLine';
 export * from './SuccessPanel';
 export * from './TextField';
 export * from './useKitMessages';
