@@ -1,64 +1,34 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsumerProject, ROOT, type ConsumerProject } from './consumerProject';
 
-const ROOT = resolve(__dirname, '../..');
-const TSC = join(ROOT, 'node_modules/.bin/tsc');
-
-/**
- * A separate consumer project: its own folder and tsconfig, `dfns-react-kit` installed as a link
- * to this package (as `npm link` would), so types resolve through the `exports` map and `dist/`.
- */
+/** A separate consumer project (see createConsumerProject) type-checks what an app writes. */
 // Each test runs tsc over the package's and React's types: about 3 s on an idle machine, and it ran
 // past vitest's default 5 s once in CI while every project shared the two cores.
 describe('a consumer project', { timeout: 30_000 }, () => {
-  let dir: string;
+  let project: ConsumerProject;
 
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/index.d.ts'))) {
-      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
-    dir = mkdtempSync(join(tmpdir(), 'dfns-consumer-'));
-    mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
-    mkdirSync(join(dir, 'node_modules/@tanstack'), { recursive: true });
-    symlinkSync(ROOT, join(dir, 'node_modules/dfns-react-kit'));
-    for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', '@tanstack/react-query', '@tanstack/query-core']) {
-      symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-    }
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          jsx: 'react-jsx',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-          lib: ['ES2023', 'DOM'],
-        },
-        files: ['app.tsx'],
-      }),
-    );
+    project = createConsumerProject('dfns-consumer-', {
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+        lib: ['ES2023', 'DOM'],
+      },
+      files: ['app.tsx'],
+    });
   });
 
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => project.remove());
 
-  const typecheck = (source: string): string => {
-    writeFileSync(join(dir, 'app.tsx'), source);
-    try {
-      execFileSync(TSC, ['-p', dir], { encoding: 'utf8' });
-      return '';
-    } catch (error) {
-      return String((error as { stdout?: string }).stdout ?? error);
-    }
-  };
+  const typecheck = (source: string): string => project.typecheck('app.tsx', source);
 
   it('type-checks the provider and the endpoint hooks from the package name', () => {
     const errors = typecheck(`

@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/emulator/parseCliArgs';
+import { createConsumerProject, ROOT, type ConsumerProject } from './consumerProject';
 
-const ROOT = resolve(__dirname, '../..');
-const TSC = join(ROOT, 'node_modules/.bin/tsc');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** The fenced blocks of a language in the README's Quick start section, in order. */
@@ -22,24 +19,13 @@ function quickStartBlocks(language: string): string[] {
  * id the snippet names. The README cannot rot without failing this test.
  */
 describe('the README Quick start', { timeout: 60_000 }, () => {
-  let dir: string;
+  let project: ConsumerProject;
 
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/index.d.ts'))) {
-      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
-    dir = mkdtempSync(join(tmpdir(), 'dfns-quickstart-'));
-    mkdirSync(join(dir, 'src'), { recursive: true });
-    mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
-    mkdirSync(join(dir, 'node_modules/@tanstack'), { recursive: true });
-    symlinkSync(ROOT, join(dir, 'node_modules/dfns-react-kit'));
-    for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', '@tanstack/react-query', '@tanstack/query-core', 'vite']) {
-      symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-    }
     // create-vite's react-ts template: tsconfig.app.json and src/main.tsx, as generated.
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
+    project = createConsumerProject(
+      'dfns-quickstart-',
+      {
         compilerOptions: {
           target: 'ES2022',
           useDefineForClassFields: true,
@@ -61,10 +47,11 @@ describe('the README Quick start', { timeout: 60_000 }, () => {
           noUncheckedSideEffectImports: true,
         },
         include: ['src'],
-      }),
+      },
+      ['vite'],
     );
-    writeFileSync(
-      join(dir, 'src/main.tsx'),
+    project.write(
+      'src/main.tsx',
       `import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import App from './App.tsx'
@@ -78,19 +65,9 @@ createRoot(document.getElementById('root')!).render(
     );
   });
 
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => project.remove());
 
-  const typecheck = (app: string): string => {
-    writeFileSync(join(dir, 'src/App.tsx'), app);
-    try {
-      execFileSync(TSC, ['-p', dir], { encoding: 'utf8' });
-      return '';
-    } catch (error) {
-      return String((error as { stdout?: string }).stdout ?? error);
-    }
-  };
+  const typecheck = (app: string): string => project.typecheck('src/App.tsx', app);
 
   it('its first tsx block type-checks as the Vite template App.tsx, with the template compiler options', () => {
     const [snippet] = quickStartBlocks('tsx');
