@@ -12,8 +12,11 @@ const SAFE_PATH = /^\/(?![/\\\t\n\r])[^\\\t\n\r]*$/;
  */
 export function checkRequestPath(path: string, what: string, baseUrl: string): void {
   if (SAFE_PATH.test(path)) return;
+  // How to write a safe path is for the developer (development builds only, as in `sendRequest`).
   throw new DfnsAuthError(
     'config_error',
-    `${what} refused: its path must start with exactly one "/" and contain no backslash (e.g. "/auth/credentials"), so that it stays on ${baseUrl}.`,
+    process.env.NODE_ENV !== 'production'
+      ? `${what} refused: its path must start with exactly one "/" and contain no backslash (e.g. "/auth/credentials"), so that it stays on ${baseUrl}.`
+      : `${what} refused: its path could leave ${baseUrl}.`,
   );
 }

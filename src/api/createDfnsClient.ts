@@ -54,7 +54,8 @@ export function createDfnsClient(config: DfnsClientConfig = {}): DfnsClient {
 
 /**
  * The base URL without trailing slashes. Dfns's SDK resolves paths with `new URL(path, base)`,
- * which silently drops a base path; we keep it (for a customer proxy) and reject what cannot work.
+ * which silently drops a base path; we keep it (for a customer proxy) and reject what cannot work
+ * (naming the fix in development builds only, as `sendRequest` does).
  */
 function normaliseBaseUrl(baseUrl: string): string {
   // A same-origin proxy path such as `/dfns` is fine in a browser: fetch resolves it.
@@ -65,21 +66,27 @@ function normaliseBaseUrl(baseUrl: string): string {
   } catch (error) {
     throw new DfnsAuthError(
       'config_error',
-      `baseUrl "${baseUrl}" is not an absolute URL; use an origin such as ${DEFAULT_DFNS_BASE_URL}.`,
+      process.env.NODE_ENV !== 'production'
+        ? `baseUrl "${baseUrl}" is not an absolute URL; use an origin such as ${DEFAULT_DFNS_BASE_URL}.`
+        : `baseUrl "${baseUrl}" is not an absolute URL.`,
       { cause: error },
     );
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '') {
     throw new DfnsAuthError(
       'config_error',
-      `baseUrl "${baseUrl}" must be an http(s) origin without query or fragment, such as ${DEFAULT_DFNS_BASE_URL}.`,
+      process.env.NODE_ENV !== 'production'
+        ? `baseUrl "${baseUrl}" must be an http(s) origin without query or fragment, such as ${DEFAULT_DFNS_BASE_URL}.`
+        : `baseUrl "${baseUrl}" must be an http(s) origin without query or fragment.`,
     );
   }
   // Over plain http the bearer token and every code cross the network readable; only this machine's own loopback is fine.
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     throw new DfnsAuthError(
       'config_error',
-      `baseUrl "${url.origin}" uses http:// on a host other than localhost, 127.0.0.1 or [::1], which would send tokens unencrypted: use https:// (such as ${DEFAULT_DFNS_BASE_URL}), or http://localhost for a local emulator.`,
+      process.env.NODE_ENV !== 'production'
+        ? `baseUrl "${url.origin}" uses http:// on a host other than localhost, 127.0.0.1 or [::1], which would send tokens unencrypted: use https:// (such as ${DEFAULT_DFNS_BASE_URL}), or http://localhost for a local emulator.`
+        : `baseUrl "${url.origin}" must use https:// (http:// only on localhost).`,
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;

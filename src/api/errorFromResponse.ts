@@ -30,7 +30,9 @@ export function errorFromResponse(
   const { errorId, apiMessage } = json ? readDfnsError(body) : { errorId: undefined, apiMessage: undefined };
   const detail = json ? (apiMessage ?? 'no error message in the body') : describeNonJson(text);
   const id = errorId === undefined ? '' : ` (Dfns error id ${errorId})`;
-  return new DfnsApiError(code, `${endpoint} failed with HTTP ${status}: ${detail}${id}.${note || (HINTS[code] ?? '')}`, {
+  // The hint is for a developer: production keeps the status, Dfns's message and its error id.
+  const hint = note || (process.env.NODE_ENV !== 'production' ? (HINTS[code] ?? '') : '');
+  return new DfnsApiError(code, `${endpoint} failed with HTTP ${status}: ${detail}${id}.${hint}`, {
     ...context,
     status,
     errorId,
@@ -71,11 +73,14 @@ export function codeForStatus(status: number): ApiErrorCode {
 export function describeNonJson(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return 'the body was empty';
-  if (trimmed.startsWith('<')) return 'the body was HTML, not JSON (often a proxy, gateway or CDN error page)';
+  if (trimmed.startsWith('<')) {
+    return process.env.NODE_ENV !== 'production' ? 'the body was HTML, not JSON (often a proxy, gateway or CDN error page)' : 'the body was HTML, not JSON';
+  }
   const quote = trimmed.length > QUOTE_LIMIT ? `${trimmed.slice(0, QUOTE_LIMIT)}…` : trimmed;
   return `the body was not JSON: ${JSON.stringify(quote)}`;
 }
 
+/** What a developer can check for a status (development builds only). */
 const HINTS: Partial<Record<ApiErrorCode, string>> = {
   unauthorized: ' Check that the auth token is set, not expired, and from the same Dfns region as baseUrl.',
   forbidden: ' The token lacks a permission, or the user action signature is missing, invalid or already used.',

@@ -52,6 +52,10 @@ export interface DfnsRequest<T = unknown> extends RequestOptions {
 /**
  * The one place that talks HTTP: builds the headers for the auth mode, sends the body string, and
  * turns every failure into a `DfnsAuthError` (see DESIGN section 4). Returns the validated body.
+ *
+ * Messages: what failed (endpoint, status, Dfns's message and error id) in every build; the
+ * sentence that tells a developer how to fix it only where `process.env.NODE_ENV !== 'production'`,
+ * the check `warnDeveloper` uses, so an app's production bundle drops those strings.
  */
 export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>): Promise<T> {
   const { method, signal } = request;
@@ -73,7 +77,9 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
       if (!request.temporaryToken) {
         throw new DfnsAuthError(
           'config_error',
-          `${endpoint} needs the temporaryAuthenticationToken returned by its init step, and none was given.`,
+          process.env.NODE_ENV !== 'production'
+            ? `${endpoint} needs the temporaryAuthenticationToken returned by its init step, and none was given.`
+            : `${endpoint} needs a temporary token.`,
         );
       }
       bearer = request.temporaryToken;
@@ -84,7 +90,9 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
       if (!token) {
         throw new DfnsAuthError(
           'config_error',
-          `${endpoint} needs a user auth token, but the client has none: pass authToken to createDfnsClient (or the provider), or log in first.`,
+          process.env.NODE_ENV !== 'production'
+            ? `${endpoint} needs a user auth token, but the client has none: pass authToken to createDfnsClient (or the provider), or log in first.`
+            : `${endpoint} needs a user auth token.`,
         );
       }
       bearer = token;
@@ -121,12 +129,16 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
 
   if (response.status === 202) {
     throw new PolicyPendingError(
-      `${endpoint} triggered a policy and awaits approval (HTTP 202); the request runs once it is approved.`,
+      process.env.NODE_ENV !== 'production'
+        ? `${endpoint} triggered a policy and awaits approval (HTTP 202); the request runs once it is approved.`
+        : `${endpoint} awaits approval (HTTP 202).`,
       { ...context, body: parseJsonOrText(text) },
     );
   }
   if (!response.ok) {
-    throw errorFromResponse(response.status, text, context, expiredNote(response.status, auth, bearer), response.headers.get('Retry-After'));
+    // Which token expired is for the developer (it reads the JWT): production keeps the status alone.
+    const note = process.env.NODE_ENV !== 'production' ? expiredNote(response.status, auth, bearer) : '';
+    throw errorFromResponse(response.status, text, context, note, response.headers.get('Retry-After'));
   }
 
   let value: unknown;
@@ -156,7 +168,9 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
     // No `body` here: a 2xx body can carry tokens, and errors end up in logs and error trackers.
     throw new DfnsApiError(
       'invalid_response',
-      `${endpoint} returned a response the kit does not understand: ${describeIssues(result.issues, own)}.`,
+      process.env.NODE_ENV !== 'production'
+        ? `${endpoint} returned a response the kit does not understand: ${describeIssues(result.issues, own)}.`
+        : `${endpoint} returned HTTP ${response.status} with a response the kit does not understand.`,
       { ...context, status: response.status },
     );
   }
@@ -196,7 +210,9 @@ function transportError(error: unknown, signal: AbortSignal | undefined, context
   // The cause's own message is left out: a custom fetch may quote the full URL, query string and all.
   return new DfnsApiError(
     'network_error',
-    `${context.method} ${context.path} could not reach ${baseUrl}: check the network, the baseUrl, and that the API allows this origin (CORS).`,
+    process.env.NODE_ENV !== 'production'
+      ? `${context.method} ${context.path} could not reach ${baseUrl}: check the network, the baseUrl, and that the API allows this origin (CORS).`
+      : `${context.method} ${context.path} could not reach ${baseUrl}.`,
     { ...context, status: 0, retryable: true, cause: error },
   );
 }

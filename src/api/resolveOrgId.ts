@@ -7,7 +7,10 @@ export function resolveOrgId(client: DfnsClient, orgId: string | undefined, endp
   if (!resolved) {
     throw new DfnsAuthError(
       'config_error',
-      `${endpoint} needs an orgId: pass orgId to createDfnsClient (or the provider), or to this call.`,
+      // Where to pass it is for the developer (development builds only, as in `sendRequest`).
+      process.env.NODE_ENV !== 'production'
+        ? `${endpoint} needs an orgId: pass orgId to createDfnsClient (or the provider), or to this call.`
+        : `${endpoint} needs an orgId.`,
     );
   }
   return resolved;

@@ -129,14 +129,17 @@ export const looseObject = <E extends Entries>(entries: E): Schema<ObjectOutput<
 /** The first of `options` that accepts the value; when none does, one issue lists what each missed. */
 export const union = <O extends readonly Schema<unknown>[]>(options: O): Schema<Infer<O[number]>> =>
   schema((input, path, issues) => {
-    const missed: string[] = [];
+    const missed: SchemaIssue[][] = [];
     for (const option of options) {
       const own: SchemaIssue[] = [];
       const value = option.run(input, path, own);
       if (own.length === 0) return value as Infer<O[number]>;
-      missed.push(own.map(describeIssue).join(', '));
+      missed.push(own);
     }
-    issues.push({ path, message: `matches none of the expected shapes (${missed.join(' | ')})` });
+    // What each shape missed is for the developer (development builds only, as in `sendRequest`).
+    const detail =
+      process.env.NODE_ENV !== 'production' ? ` (${missed.map((own) => own.map(describeIssue).join(', ')).join(' | ')})` : '';
+    issues.push({ path, message: `matches none of the expected shapes${detail}` });
     return input as Infer<O[number]>;
   });
 

@@ -55,7 +55,10 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
   if (!orgId || !rp?.id || !rp?.name) {
     const error = new DfnsAuthError(
       'config_error',
-      '<DfnsAuthProvider> needs orgId and rp={{ id, name }}: rp.id is the domain your passkeys are bound to (e.g. "localhost" or "app.example.com").',
+      // The explanation is for the developer: development builds only, as warnDeveloper is.
+      process.env.NODE_ENV !== 'production'
+        ? '<DfnsAuthProvider> needs orgId and rp={{ id, name }}: rp.id is the domain your passkeys are bound to (e.g. "localhost" or "app.example.com").'
+        : '<DfnsAuthProvider> needs orgId and rp={{ id, name }}.',
     );
     warnDeveloper(error);
     throw error;

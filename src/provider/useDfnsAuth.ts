@@ -16,7 +16,10 @@ export function useDfnsAuth(hookName = 'useDfnsAuth'): DfnsAuthContextValue {
   if (!value) {
     const error = new DfnsAuthError(
       'config_error',
-      `${hookName} must be used inside <DfnsAuthProvider>. Wrap your app (or this component) in <DfnsAuthProvider orgId="or-…" rp={{ id, name }}> from 'dfns-react-kit'.`,
+      // The how-to is for the developer: development builds only, as warnDeveloper is.
+      process.env.NODE_ENV !== 'production'
+        ? `${hookName} must be used inside <DfnsAuthProvider>. Wrap your app (or this component) in <DfnsAuthProvider orgId="or-…" rp={{ id, name }}> from 'dfns-react-kit'.`
+        : `${hookName} must be used inside <DfnsAuthProvider>.`,
     );
     warnDeveloper(error);
     throw error;

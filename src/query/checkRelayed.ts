@@ -4,12 +4,14 @@ import type { Schema } from '../api/validators';
 
 /**
  * Checks a value that came from the customer's backend (a delegated challenge) with `schema`;
- * throws an `invalid_response` error naming the field when it does not fit.
+ * throws an `invalid_response` error (naming the field in development builds) when it does not fit.
  */
 export function checkRelayed<T>(source: string, schema: Schema<T>, value: unknown): T {
   const result = schema.check(value);
   if (!result.issues) return result.value;
-  throw new DfnsApiError('invalid_response', `${source} returned an invalid challenge: ${describeIssues(result.issues)}`, {
+  // Which field is wrong is for the developer (development builds only, as in `sendRequest`).
+  const detail = process.env.NODE_ENV !== 'production' ? `: ${describeIssues(result.issues)}` : '.';
+  throw new DfnsApiError('invalid_response', `${source} returned an invalid challenge${detail}`, {
     status: 200,
     method: 'RELAY',
     path: source,

@@ -72,4 +72,45 @@ describe('developer warnings in an app bundle', { timeout: 60_000 }, () => {
     expect(production).not.toContain('console.warn');
     expect(production).not.toContain(CODE_LIST);
   });
+
+  it("error messages explain the fix in a development bundle; a production bundle keeps the facts without the explanations", async () => {
+    const development = await bundle('development');
+    const production = await bundle('production');
+    // What a developer reads to fix the set-up: one sentence from each gated site.
+    for (const explanation of DEVELOPER_EXPLANATIONS) {
+      // Booleans, so a failure names the sentence rather than printing the whole bundle.
+      expect(development.includes(explanation), `in development: ${explanation}`).toBe(true);
+      expect(production.includes(explanation), `in production: ${explanation}`).toBe(false);
+    }
+    // What a user, support or an error tracker needs stays in every build.
+    for (const fact of FACTS) expect(production.includes(fact), `in production: ${fact}`).toBe(true);
+  });
 });
+
+/** Developer-only text of the errors every use of the kit can raise (request, client, provider, validation). */
+const DEVELOPER_EXPLANATIONS = [
+  // api/request
+  'needs the temporaryAuthenticationToken returned by its init step',
+  'pass authToken to createDfnsClient (or the provider), or log in first',
+  'the request runs once it is approved',
+  'check the network, the baseUrl, and that the API allows this origin (CORS)',
+  ': log in again.',
+  'returned a response the kit does not understand: ',
+  // api/describeIssues (for the request, the union validator and relayed challenges): what did not match, by field
+  'rejected by the schema',
+  '(body)',
+  // api/errorFromResponse
+  'Check that the auth token is set, not expired, and from the same Dfns region as baseUrl.',
+  'often a proxy, gateway or CDN error page',
+  // api/createDfnsClient, checkRequestPath, resolveOrgId
+  'which would send tokens unencrypted',
+  'use an origin such as',
+  'so that it stays on',
+  'pass orgId to createDfnsClient (or the provider), or to this call',
+  // provider
+  'rp.id is the domain your passkeys are bound to',
+  'Wrap your app (or this component) in <DfnsAuthProvider',
+];
+
+/** The short forms production keeps: the endpoint, the status, Dfns's message and error id. */
+const FACTS = ['failed with HTTP', '(Dfns error id', 'no error message in the body', 'could not reach', 'does not understand', 'awaits approval (HTTP 202)'];
