@@ -36,7 +36,8 @@ export function startLoginPrefetch(client: DfnsClient, username: string): LoginP
 export interface LoginAfterKitContext {
   client: DfnsClient;
   rp: RelyingParty;
-  authenticator: PasskeyAuthenticator;
+  /** `undefined`: the SimpleWebAuthn default. */
+  authenticator?: PasskeyAuthenticator | undefined;
   timeout?: number | undefined;
   /** A fresh signal per request (the flow's `nextSignal`): each aborts the one before. */
   nextSignal: () => AbortSignal;

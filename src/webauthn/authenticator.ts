@@ -1,12 +1,12 @@
-import {
-  startAuthentication,
-  startRegistration,
-  WebAuthnAbortService,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
+import { browserHasPlatformAuthenticator } from './browserHasPlatformAuthenticator';
+import { simpleWebAuthnAuthentication } from './simpleWebAuthnAuthentication';
+import { simpleWebAuthnRegistration } from './simpleWebAuthnRegistration';
 
 /** Per-call options of `PasskeyAuthenticator.create`. */
 export interface AuthenticatorCreateOptions {
@@ -37,52 +37,13 @@ export interface PasskeyAuthenticator {
 }
 
 /**
- * Runs a SimpleWebAuthn ceremony under an `AbortSignal`. SimpleWebAuthn takes no signal: it keeps
- * one AbortController for the page and aborts the in-flight ceremony whenever a new one starts
- * (`WebAuthnAbortService.createNewAbortSignal`), so a second ceremony rejects the first with
- * `ERROR_CEREMONY_ABORTED`. To honour our signal we call `cancelCeremony()` while our call is
- * pending, and detach on settle so that a late abort cannot cancel someone else's ceremony.
- */
-async function underSignal<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-  if (signal === undefined) return run();
-  signal.throwIfAborted();
-  const onAbort = (): void => WebAuthnAbortService.cancelCeremony();
-  signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    const result = await run();
-    // startAuthentication awaits an autofill check before it registers its controller; an abort in
-    // that window finds nothing to cancel, so check again rather than return a result nobody wants.
-    signal.throwIfAborted();
-    return result;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-}
-
-/** The browser's own answer, or `undefined` where it has no such check (or the check fails). */
-async function browserHasPlatformAuthenticator(): Promise<boolean | undefined> {
-  const api = (globalThis as { PublicKeyCredential?: { isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean> } })
-    .PublicKeyCredential;
-  if (typeof api?.isUserVerifyingPlatformAuthenticatorAvailable !== 'function') return undefined;
-  try {
-    return (await api.isUserVerifyingPlatformAuthenticatorAvailable()) === true;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * The default authenticator: `@simplewebauthn/browser`'s `startRegistration` / `startAuthentication`
- * (with `useBrowserAutofill` for conditional mediation).
+ * (with `useBrowserAutofill` for conditional mediation). The kit's ceremonies fall back to one half
+ * each (`simpleWebAuthnRegistration`, `simpleWebAuthnAuthentication`), so an app ships only the
+ * ceremonies it runs; this whole adapter is for apps that wrap or pass the default explicitly.
  */
 export const simpleWebAuthnAuthenticator: PasskeyAuthenticator = {
-  create(optionsJSON, call = {}) {
-    return underSignal(call.signal, () => startRegistration({ optionsJSON }));
-  },
-  get(optionsJSON, call = {}) {
-    return underSignal(call.signal, () =>
-      startAuthentication({ optionsJSON, useBrowserAutofill: call.mediation === 'conditional' }),
-    );
-  },
+  create: simpleWebAuthnRegistration.create,
+  get: simpleWebAuthnAuthentication.get,
   isPlatformAuthenticatorAvailable: browserHasPlatformAuthenticator,
 };

@@ -1,13 +1,14 @@
 import type { Fido2Attestation, Fido2CredentialChallenge, RegistrationChallenge } from '../api/types';
-import { simpleWebAuthnAuthenticator, type PasskeyAuthenticator } from './authenticator';
+import type { PasskeyAuthenticator } from './authenticator';
+import { simpleWebAuthnRegistration } from './simpleWebAuthnRegistration';
 import { toCreationOptions, type RelyingParty } from './toCreationOptions';
 import { platformUnavailableError, toPasskeyError } from './toPasskeyError';
 
 /** Options of `createPasskey`. */
 export interface CreatePasskeyOptions {
   rp: RelyingParty;
-  /** Defaults to `simpleWebAuthnAuthenticator`. */
-  authenticator?: PasskeyAuthenticator | undefined;
+  /** Defaults to SimpleWebAuthn's `startRegistration`, with the browser's platform-authenticator check. */
+  authenticator?: Pick<PasskeyAuthenticator, 'create' | 'isPlatformAuthenticatorAvailable'> | undefined;
   signal?: AbortSignal | undefined;
   /** Milliseconds the browser waits for the user; defaults to 60 000. */
   timeout?: number | undefined;
@@ -22,7 +23,7 @@ export async function createPasskey(
   challenge: RegistrationChallenge | Fido2CredentialChallenge,
   options: CreatePasskeyOptions,
 ): Promise<Fido2Attestation> {
-  const authenticator = options.authenticator ?? simpleWebAuthnAuthenticator;
+  const authenticator = options.authenticator ?? simpleWebAuthnRegistration;
   const attachment = challenge.authenticatorSelection.authenticatorAttachment;
   let startedAt: number | undefined;
   try {

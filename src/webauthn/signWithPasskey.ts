@@ -1,5 +1,6 @@
 import type { ChallengeSigner, Fido2Assertion, SigningChallenge } from '../api/types';
-import { simpleWebAuthnAuthenticator, type PasskeyAuthenticator } from './authenticator';
+import type { PasskeyAuthenticator } from './authenticator';
+import { simpleWebAuthnAuthentication } from './simpleWebAuthnAuthentication';
 import type { RelyingParty } from './toCreationOptions';
 import { toRequestOptions } from './toRequestOptions';
 import { toPasskeyError } from './toPasskeyError';
@@ -8,8 +9,8 @@ import { toPasskeyError } from './toPasskeyError';
 export interface SignWithPasskeyOptions {
   /** Only `id` is used to sign; the whole `rp` is accepted so one config serves every ceremony. */
   rp: Pick<RelyingParty, 'id'> & Partial<RelyingParty>;
-  /** Defaults to `simpleWebAuthnAuthenticator`. */
-  authenticator?: PasskeyAuthenticator | undefined;
+  /** Defaults to SimpleWebAuthn's `startAuthentication` (with browser autofill for `'conditional'`). */
+  authenticator?: Pick<PasskeyAuthenticator, 'get'> | undefined;
   signal?: AbortSignal | undefined;
   /** `'conditional'` for passkey autofill (usernameless login from an input). */
   mediation?: 'conditional' | undefined;
@@ -23,7 +24,7 @@ export interface SignWithPasskeyOptions {
  * @example const firstFactor = await signWithPasskey(challenge, { rp: { id: 'example.com' } });
  */
 export async function signWithPasskey(challenge: SigningChallenge, options: SignWithPasskeyOptions): Promise<Fido2Assertion> {
-  const authenticator = options.authenticator ?? simpleWebAuthnAuthenticator;
+  const authenticator = options.authenticator ?? simpleWebAuthnAuthentication;
   try {
     const optionsJSON = toRequestOptions(challenge, { rpId: options.rp.id, timeout: options.timeout });
     const credential = await authenticator.get(optionsJSON, { signal: options.signal, mediation: options.mediation });

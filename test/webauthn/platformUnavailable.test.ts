@@ -142,6 +142,32 @@ describe('createPasskey with a platform request', () => {
   });
 });
 
+describe('createPasskey with no authenticator (the SimpleWebAuthn default)', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'credentials');
+  });
+
+  it('asks the browser for a platform authenticator and opens no prompt when it has none', async () => {
+    const isUserVerifyingPlatformAuthenticatorAvailable = vi.fn(async () => false);
+    vi.stubGlobal('PublicKeyCredential', Object.assign(function PublicKeyCredential() {}, { isUserVerifyingPlatformAuthenticatorAvailable }));
+    const create = vi.fn();
+    Object.defineProperty(navigator, 'credentials', { configurable: true, value: { create, get: vi.fn() } });
+    await expect(createPasskey(platformChallenge(), { rp })).rejects.toMatchObject({ code: 'passkey_platform_unavailable' });
+    expect(isUserVerifyingPlatformAuthenticatorAvailable).toHaveBeenCalledTimes(1);
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('times the browser\'s refusal, so an immediate one reads as passkey_platform_unavailable', async () => {
+    vi.stubGlobal('PublicKeyCredential', Object.assign(function PublicKeyCredential() {}, { isUserVerifyingPlatformAuthenticatorAvailable: async () => true }));
+    const create = vi.fn(async () => {
+      throw new DOMException(FIREFOX_REFUSAL, 'NotAllowedError');
+    });
+    Object.defineProperty(navigator, 'credentials', { configurable: true, value: { create, get: vi.fn() } });
+    await expect(createPasskey(platformChallenge(), { rp })).rejects.toMatchObject({ code: 'passkey_platform_unavailable' });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('simpleWebAuthnAuthenticator.isPlatformAuthenticatorAvailable', () => {
   it('is the browser\'s isUserVerifyingPlatformAuthenticatorAvailable, undefined where there is none or it fails', async () => {
     const check = simpleWebAuthnAuthenticator.isPlatformAuthenticatorAvailable!;
