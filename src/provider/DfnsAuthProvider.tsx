@@ -4,6 +4,8 @@ import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createDfnsClient, type AuthTokenSource } from '../api/createDfnsClient';
 import { DfnsAuthError } from '../errors';
 import type { PasskeyAuthenticator } from '../webauthn/authenticator';
+import { englishMessages } from '../messages/en';
+import { mergeMessages } from '../messages/mergeMessages';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { DfnsAuthContext, type DfnsAuthContextValue, type DfnsTheme, type RelyingParty } from './DfnsAuthContext';
 import { warnDeveloper } from './warnDeveloper';
@@ -88,6 +90,8 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
     [baseUrl, orgId, fetch],
   );
 
+  const catalogue = useMemo(() => mergeMessages(englishMessages, messages), [messages]);
+
   const value = useMemo<DfnsAuthContextValue>(
     () => ({
       client,
@@ -96,12 +100,10 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
       // Undefined stays undefined: each ceremony falls back to its own half of SimpleWebAuthn.
       authenticator,
       timeout: timeout ?? 60_000,
-      // Kept as given: each component lays it over the English it shows (src/messages/copy), so the
-      // provider carries no catalogue and an app ships the English of the components it renders.
-      messages,
+      messages: catalogue,
       theme: theme ?? 'inherit',
     }),
-    [client, orgId, rp.id, rp.name, authenticator, timeout, messages, theme],
+    [client, orgId, rp.id, rp.name, authenticator, timeout, catalogue, theme],
   );
 
   const outer = useContext(QueryClientContext);
