@@ -30,58 +30,63 @@ export async function bundleSize(contents, { resolveDir, external = PEERS } = {}
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, inputs };
 }
 
+/** The peers as patterns for Vite (Rollup-style externals). */
+const PEER_PATTERNS = ['react', 'react-dom', /^react\//, /^react-dom\//, '@tanstack/react-query'];
+
 /**
- * Like `bundleSize`, but with code splitting, as an app's bundler treats the kit's `import()` of a
- * later step: `initial` is what loads with the page (the entry chunk and every chunk it imports
- * statically), `later` what loads only when a step is reached (dynamic-import chunks not also in
- * `initial`). Gzip is counted per file, as each chunk travels on its own.
+ * What an app built with Vite (the Quick start's bundler: Rolldown, minified, production) loads for
+ * `contents`: `initial` is the entry chunk and every chunk it imports statically, what the page
+ * loads; `later` the chunks only a dynamic `import()` of the kit reaches, loaded when their step is
+ * reached. Gzip is counted per chunk, as each travels on its own. (esbuild's splitting is not used:
+ * it keeps a dead `import()`'s whole file graph in chunks the entry loads.)
  * @returns {Promise<{ initial: { minified: number, gzip: number, inputs: Record<string, number> }, later: { minified: number, gzip: number, inputs: Record<string, number> } }>}
  */
-export async function bundleSizeSplit(contents, { resolveDir, external = PEERS } = {}) {
-  const result = await build({
-    entryPoints: ['kit-measure-entry'],
+export async function bundleSizeSplit(contents, { resolveDir } = {}) {
+  const { build: viteBuild } = await import('vite');
+  const ENTRY = 'kit-measure-entry';
+  const result = await viteBuild({
+    configFile: false,
+    root: resolveDir,
+    logLevel: 'silent',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     plugins: [
       {
-        name: 'kit-measure-entry',
-        setup(b) {
-          b.onResolve({ filter: /^kit-measure-entry$/ }, () => ({ path: 'kit-measure-entry', namespace: 'kit-measure' }));
-          b.onLoad({ filter: /.*/, namespace: 'kit-measure' }, () => ({ contents, resolveDir, loader: 'js' }));
-        },
+        name: ENTRY,
+        enforce: 'pre',
+        resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : undefined),
+        load: (id) => (id === `\0${ENTRY}` ? contents : undefined),
       },
     ],
-    bundle: true,
-    splitting: true,
-    outdir: '/kit-measure-out',
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    external,
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      modulePreload: false,
+      target: 'es2022',
+      rollupOptions: { input: ENTRY, external: PEER_PATTERNS, preserveEntrySignatures: 'strict' },
+    },
   });
-  const outputs = result.metafile.outputs;
-  // The metafile names outputs relative to the working directory, the output files absolutely.
-  const code = Object.fromEntries(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
-  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  const chunks = (Array.isArray(result) ? result[0] : result).output.filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const initial = new Set();
-  const visit = (path) => {
-    if (initial.has(path)) return;
-    initial.add(path);
-    for (const dep of outputs[path].imports) if (dep.kind === 'import-statement' && !dep.external) visit(dep.path);
+  const visit = (chunk) => {
+    if (!chunk || initial.has(chunk)) return;
+    initial.add(chunk);
+    for (const name of chunk.imports) visit(byName.get(name));
   };
-  visit(entry);
-  const sum = (paths) => {
+  visit(chunks.find((chunk) => chunk.isEntry));
+  const sum = (list) => {
     const inputs = {};
-    for (const path of paths)
-      for (const [file, { bytesInOutput }] of Object.entries(outputs[path].inputs)) inputs[file] = (inputs[file] ?? 0) + bytesInOutput;
+    for (const chunk of list)
+      for (const [file, { renderedLength }] of Object.entries(chunk.modules)) {
+        const name = relative(resolveDir, file.replace(/^\0/, ''));
+        inputs[name] = (inputs[name] ?? 0) + renderedLength;
+      }
     return {
-      minified: paths.reduce((n, path) => n + code[path].length, 0),
-      gzip: paths.reduce((n, path) => n + gzipSync(code[path], { level: 9 }).length, 0),
+      minified: list.reduce((n, chunk) => n + Buffer.byteLength(chunk.code), 0),
+      gzip: list.reduce((n, chunk) => n + gzipSync(chunk.code, { level: 9 }).length, 0),
       inputs,
     };
   };
-  const all = Object.keys(outputs).filter((path) => path.endsWith('.js'));
-  return { initial: sum([...initial]), later: sum(all.filter((path) => !initial.has(path))) };
+  return { initial: sum([...initial]), later: sum(chunks.filter((chunk) => !initial.has(chunk))) };
 }

@@ -1,4 +1,9 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { credentialNameCopy } from '../messages/copy/credentialNameCopy';
+import { credentialNamesCopy } from '../messages/copy/credentialNamesCopy';
+import { passkeyAddedCopy } from '../messages/copy/passkeyAddedCopy';
+import { addPasskeyCopy } from '../messages/copy/addPasskeyCopy';
 import { useCallback, type ReactNode } from 'react';
 import type { DfnsAuthError } from '../errors';
 import type { UseAddCredentialResult } from '../hooks/useAddCredential';
@@ -9,6 +14,9 @@ import { AddCredentialView } from './parts/AddCredentialView';
 import type { KitComponentProps } from './parts/FlowFrame';
 import { platformName } from './parts/platformName';
 import { useKitMessages } from './parts/useKitMessages';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, credentialNameCopy, credentialNamesCopy, passkeyAddedCopy, addPasskeyCopy] as const;
 
 /** Props of `<AddPasskey>`. */
 export interface AddPasskeyProps extends KitComponentProps {
@@ -30,7 +38,7 @@ export interface AddPasskeyProps extends KitComponentProps {
  */
 export function AddPasskey(props: AddPasskeyProps): ReactNode {
   const { onSuccess, onError, onCancel, messages: overrides, children, ...frame } = props;
-  const messages = useKitMessages(overrides, 'AddPasskey');
+  const messages = useKitMessages(COPY, overrides, 'AddPasskey');
   const hook = useAddPasskey({ onSuccess, onError });
   const defaultName = useCallback(
     () => messages.credentialNames.passkey({ platform: platformName() ?? messages.credentialNames.thisDevice }),

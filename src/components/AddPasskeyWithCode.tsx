@@ -1,4 +1,11 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { errorCopy } from '../messages/copy/errorCopy';
+import { registerButtonCopy } from '../messages/copy/registerButtonCopy';
+import { credentialNameCopy } from '../messages/copy/credentialNameCopy';
+import { credentialNamesCopy } from '../messages/copy/credentialNamesCopy';
+import { signedInCopy } from '../messages/copy/signedInCopy';
+import { addPasskeyWithCodeCopy } from '../messages/copy/addPasskeyWithCodeCopy';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
@@ -14,6 +21,9 @@ import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 import { useKitMessages } from './parts/useKitMessages';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, errorCopy, registerButtonCopy, credentialNameCopy, credentialNamesCopy, signedInCopy, addPasskeyWithCodeCopy] as const;
 
 /** Props of `<AddPasskeyWithCode>`. */
 export interface AddPasskeyWithCodeProps extends KitComponentProps {
@@ -47,7 +57,7 @@ const CODE_ERRORS = new Set(['credential_code_invalid', 'credential_code_expired
  */
 export function AddPasskeyWithCode(props: AddPasskeyWithCodeProps): ReactNode {
   const { onSuccess, onError, onCancel, autoLogin, username, defaultCode, messages: overrides, children, ...frame } = props;
-  const messages = useKitMessages(overrides, 'AddPasskeyWithCode');
+  const messages = useKitMessages(COPY, overrides, 'AddPasskeyWithCode');
   const hook = useAddPasskeyWithCode({ onSuccess, onError, autoLogin });
   const { state } = hook;
   const [code, setCode] = useState(defaultCode ?? '');

@@ -1,4 +1,7 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { pendingApprovalCopy } from '../messages/copy/pendingApprovalCopy';
+import { confirmUserActionCopy } from '../messages/copy/confirmUserActionCopy';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DfnsAuthError } from '../errors';
 import {
@@ -15,6 +18,9 @@ import { SuccessPanel } from './parts/SuccessPanel';
 import { summariseBody } from './parts/summariseBody';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, pendingApprovalCopy, confirmUserActionCopy] as const;
 
 /** Props of `<ConfirmUserAction>`. */
 export interface ConfirmUserActionProps extends KitComponentProps {
@@ -66,7 +72,7 @@ function requestKey(request: UserActionRequest): string | undefined {
  */
 export function ConfirmUserAction(props: ConfirmUserActionProps): ReactNode {
   const { request, summary: title, onSuccess, onPending, onError, onCancel, messages: overrides, children, ...frame } = props;
-  const messages = useKitMessages(overrides, 'ConfirmUserAction');
+  const messages = useKitMessages(COPY, overrides, 'ConfirmUserAction');
   const hook = useUserActionSigner({ onSuccess, onPending, onError });
   const { state, prefetch } = hook;
   const key = requestKey(request);

@@ -1,4 +1,6 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { createCredentialCodeCopy } from '../messages/copy/createCredentialCodeCopy';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
@@ -7,6 +9,9 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { CredentialCodePanel } from './parts/CredentialCodePanel';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { useKitMessages } from './parts/useKitMessages';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, createCredentialCodeCopy] as const;
 
 /** Props of `<CreateCredentialCode>`. */
 export interface CreateCredentialCodeProps extends KitComponentProps {
@@ -32,7 +37,7 @@ export interface CreateCredentialCodeProps extends KitComponentProps {
  */
 export function CreateCredentialCode(props: CreateCredentialCodeProps): ReactNode {
   const { onSuccess, onError, onCancel, lifetimeMs, messages: overrides, children, ...frame } = props;
-  const messages = useKitMessages(overrides, 'CreateCredentialCode');
+  const messages = useKitMessages(COPY, overrides, 'CreateCredentialCode');
   const hook = useCreateCredentialCode({ onSuccess, onError, lifetimeMs });
   const [announcement, setAnnouncement] = useState('');
   const { state } = hook;

@@ -1,4 +1,8 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { credentialNameCopy } from '../messages/copy/credentialNameCopy';
+import { credentialNamesCopy } from '../messages/copy/credentialNamesCopy';
+import { createRecoveryKeyCopy } from '../messages/copy/createRecoveryKeyCopy';
 import { useCallback, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
@@ -8,6 +12,9 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { AddCredentialView } from './parts/AddCredentialView';
 import type { KitComponentProps } from './parts/FlowFrame';
 import { useKitMessages } from './parts/useKitMessages';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, credentialNameCopy, credentialNamesCopy, createRecoveryKeyCopy] as const;
 
 /** Props of `<CreateRecoveryKey>`. */
 export interface CreateRecoveryKeyProps extends KitComponentProps {
@@ -30,7 +37,7 @@ export interface CreateRecoveryKeyProps extends KitComponentProps {
  */
 export function CreateRecoveryKey(props: CreateRecoveryKeyProps): ReactNode {
   const { onSuccess, onError, onCancel, messages: overrides, children, ...frame } = props;
-  const messages = useKitMessages(overrides, 'CreateRecoveryKey');
+  const messages = useKitMessages(COPY, overrides, 'CreateRecoveryKey');
   const hook = useCreateRecoveryKey({ onSuccess, onError });
   const defaultName = useCallback(() => messages.credentialNames.recoveryKey, [messages]);
   return (

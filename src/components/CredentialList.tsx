@@ -1,4 +1,8 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { passkeyAddedCopy } from '../messages/copy/passkeyAddedCopy';
+import { pendingApprovalCopy } from '../messages/copy/pendingApprovalCopy';
+import { credentialListCopy } from '../messages/copy/credentialListCopy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
@@ -7,6 +11,7 @@ import { useCreateCredentialCode } from '../hooks/useCreateCredentialCode';
 import { useCredentials } from '../hooks/useCredentials';
 import { useSignalAcceptedPasskeys } from '../hooks/useSignalAcceptedPasskeys';
 import { useUserActionSigner, type UserActionRequest } from '../hooks/useUserActionSigner';
+import type { AllOf } from '../messages/mergeCopy';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { dfnsKeys } from '../query/dfnsKeys';
@@ -17,6 +22,10 @@ import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { KeyIcon, PasskeyIcon } from './parts/icons';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, passkeyAddedCopy, pendingApprovalCopy, credentialListCopy] as const;
+type ListCopy = AllOf<typeof COPY>;
 
 /** Props of `<CredentialList>`. */
 export interface CredentialListProps extends KitComponentProps {
@@ -50,7 +59,7 @@ export interface CredentialListProps extends KitComponentProps {
  */
 export function CredentialList(props: CredentialListProps): ReactNode {
   const { onChange, onError, signalPasskeys = false, addOnAnotherDevice = false, messages: overrides, children, ...frame } = props;
-  const messages = useKitMessages(overrides, 'CredentialList');
+  const messages = useKitMessages(COPY, overrides, 'CredentialList');
   const list = useCredentials();
   useSignalAcceptedPasskeys(list.data?.items, signalPasskeys);
   const [announcement, setAnnouncement] = useState('');
@@ -100,7 +109,7 @@ export function CredentialList(props: CredentialListProps): ReactNode {
 
 /** "Add a passkey on another device" under the list; the list refreshes itself when the passkey arrives. */
 function CodeForAnotherDevice(props: {
-  messages: DfnsMessages;
+  messages: ListCopy;
   onAnnounce: (text: string) => void;
   onError: CredentialListProps['onError'];
 }): ReactNode {
@@ -119,7 +128,7 @@ function CodeForAnotherDevice(props: {
 /** Props of one row. */
 interface CredentialRowProps {
   credential: Credential;
-  messages: DfnsMessages;
+  messages: ListCopy;
   onAnnounce: (text: string) => void;
   onChange: CredentialListProps['onChange'];
   onError: CredentialListProps['onError'];

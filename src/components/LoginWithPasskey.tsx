@@ -1,5 +1,11 @@
 'use client';
-import { useRef, type FormEvent, type ReactNode } from 'react';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { errorCopy } from '../messages/copy/errorCopy';
+import { usernameCopy } from '../messages/copy/usernameCopy';
+import { signedInCopy } from '../messages/copy/signedInCopy';
+import { ssoOfferCopy } from '../messages/copy/ssoOfferCopy';
+import { loginCopy } from '../messages/copy/loginCopy';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { DfnsApiError, type DfnsAuthError } from '../errors';
 import {
   useLoginWithPasskey,
@@ -13,11 +19,16 @@ import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { statusLine } from './parts/statusLine';
 import { PasskeyIcon } from './parts/icons';
-import { SsoOffer, type SsoOptions } from './parts/SsoOffer';
+import { lazyPart } from './parts/lazyPart';
+import type { SsoOptions } from './parts/SsoOffer';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
+import { WhenLoaded } from './parts/WhenLoaded';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, errorCopy, usernameCopy, signedInCopy, ssoOfferCopy, loginCopy] as const;
 
 /** Props of `<LoginWithPasskey/>`. */
 export interface LoginWithPasskeyProps extends KitComponentProps {
@@ -52,6 +63,12 @@ function ssoClientIdOf(error: DfnsAuthError): string | undefined {
 }
 
 /**
+ * The SSO offer (its hook, flow, request and storage), a step only an organisation's SSO users
+ * reach: a chunk of its own, so the sign-in page loads without it.
+ */
+const ssoOffer = lazyPart(() => import('./parts/SsoOffer').then((module) => module.SsoOffer));
+
+/**
  * Sign in with a passkey: a username field (with passkey autofill) or a fixed username, and a
  * usernameless button. The challenge is fetched on intent (blur, hover, focus), so the click
  * opens the passkey prompt straight away.
@@ -61,7 +78,7 @@ function ssoClientIdOf(error: DfnsAuthError): string | undefined {
  */
 export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
   const { username, usernameless = true, autofill, onSuccess, onError, onCancel, sso, messages: overrides, children, ...frame } = props;
-  const messages = useKitMessages(overrides, 'LoginWithPasskey');
+  const messages = useKitMessages(COPY, overrides, 'LoginWithPasskey');
   const login = useLoginWithPasskey({ onSuccess, onError, autofill: autofill ?? username === undefined });
   const { state } = login;
   const formRef = useRef<HTMLFormElement>(null);
@@ -73,6 +90,13 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
   const copy = messages.components.loginWithPasskey;
   const busy = state.status !== 'idle';
   const ssoClientId = sso && state.status === 'error' ? ssoClientIdOf(state.error) : undefined;
+  const offersSso = sso !== undefined;
+
+  useEffect(() => {
+    // Once a sign-in is under way, the offer's chunk loads beside it (during the passkey prompt),
+    // so it is here when Dfns answers `{ ssoClientId }`. Without `sso` it is never loaded.
+    if (offersSso && state.status !== 'idle') ssoOffer.preload();
+  }, [offersSso, state.status]);
 
   useIsomorphicLayoutEffect(() => {
     // Back from an error (Cancel): the form replaced the alert, so put the user back in it.
@@ -104,7 +128,15 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
     switch (state.status) {
       case 'error':
         if (sso && ssoClientId) {
-          return <SsoOffer {...sso} clientId={ssoClientId} messages={messages} onBack={login.reset} />;
+          return (
+            <WhenLoaded
+              part={ssoOffer}
+              fallback={<div className="dfns-sso" data-sso-status="loading" aria-busy="true" />}
+              failed={(error, retry) => <ErrorAlert error={error} messages={messages} onRetry={retry} onBack={login.reset} />}
+            >
+              {(SsoOffer) => <SsoOffer {...sso} clientId={ssoClientId} messages={messages} onBack={login.reset} />}
+            </WhenLoaded>
+          );
         }
         return (
           <ErrorAlert

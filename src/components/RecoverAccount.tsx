@@ -1,4 +1,9 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { errorCopy } from '../messages/copy/errorCopy';
+import { usernameCopy } from '../messages/copy/usernameCopy';
+import { recoveryKitLabelsCopy } from '../messages/copy/recoveryKitLabelsCopy';
+import { recoverCopy } from '../messages/copy/recoverCopy';
 import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
 import { useRecoverAccount, type UseLoggedInRecoverAccountOptions, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
@@ -8,11 +13,14 @@ import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { PasskeyIcon } from './parts/icons';
-import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
+import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, errorCopy, usernameCopy, recoveryKitLabelsCopy, recoverCopy] as const;
 
 /** Props of `<RecoverAccount/>`. */
 export interface RecoverAccountProps extends KitComponentProps, UseRecoverAccountOptions {
@@ -63,7 +71,7 @@ export function RecoverAccount(props: LoggedInRecoverAccountProps): ReactNode;
 export function RecoverAccount(props: RecoverAccountProps): ReactNode;
 export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   const { messages: overrides, children, className, unstyled, headingLevel, logo, onCancel, ...options } = props;
-  const messages = useKitMessages(overrides, 'RecoverAccount');
+  const messages = useKitMessages(COPY, overrides, 'RecoverAccount');
   const recovery = useRecoverAccount(options);
   const { state, mode, codeSent, promptOpen } = recovery;
 
@@ -137,6 +145,8 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       recoveryCode: field('recoveryCode'),
       recoveryKeyId: field('recoveryKeyId'),
     });
+    // A recovery ends with a new kit: its panel loads while the old key is unlocked.
+    preloadRecoveryKitStep();
   };
 
   const readKitFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
@@ -321,7 +331,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
           </div>
         );
       case 'showing-recovery-kit':
-        return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={recovery.kitSaved} />;
+        return <RecoveryKitStep kit={state.recoveryKit} messages={messages} onSaved={recovery.kitSaved} />;
       case 'success':
         return (
           <SuccessPanel

@@ -1,4 +1,8 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { usernameCopy } from '../messages/copy/usernameCopy';
+import { registerButtonCopy } from '../messages/copy/registerButtonCopy';
+import { registerCopy } from '../messages/copy/registerCopy';
 import { useRef, type FormEvent, type ReactNode } from 'react';
 import {
   useRegisterPasskey,
@@ -13,11 +17,14 @@ import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { statusLine } from './parts/statusLine';
 import { PasskeyIcon } from './parts/icons';
-import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
+import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, usernameCopy, registerButtonCopy, registerCopy] as const;
 
 /** Props of `<RegisterPasskey/>`: the hook's options (see `useRegisterPasskey`), the fields it may take as props, and the frame. */
 export type RegisterPasskeyProps = KitComponentProps &
@@ -58,7 +65,7 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
   // Named one by one so the rest stays the hook's options; `satisfies` fails the build if the frame gains a prop.
   const frame = { className, unstyled, headingLevel, logo } satisfies Record<keyof KitComponentProps, unknown>;
   const mode = options.mode ?? 'standard';
-  const messages = useKitMessages(overrides, 'RegisterPasskey');
+  const messages = useKitMessages(COPY, overrides, 'RegisterPasskey');
   // The rest are the hook's options, `mode` and `getChallenge` still tied together.
   const register = useRegisterPasskey(options);
   const { state } = register;
@@ -93,6 +100,8 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
       username: lastUsername.current,
       registrationCode: mode === 'delegated' ? undefined : (registrationCode ?? field('registrationCode')),
     });
+    // After start, so the passkey prompt goes first: the kit panel is ready by the time it is shown.
+    if (options.recoveryKey !== false) preloadRecoveryKitStep();
   };
 
   const body = (): ReactNode => {
@@ -109,7 +118,7 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
           />
         );
       case 'showing-recovery-kit':
-        return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={register.confirmKitSaved} />;
+        return <RecoveryKitStep kit={state.recoveryKit} messages={messages} onSaved={register.confirmKitSaved} />;
       case 'success':
         return (
           <SuccessPanel

@@ -1,4 +1,6 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { socialSignInCopy } from '../messages/copy/socialSignInCopy';
 import { useRef, type ReactNode } from 'react';
 import { useSocialSignIn, type UseSocialSignInOptions, type UseSocialSignInResult } from '../hooks/useSocialSignIn';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
@@ -6,10 +8,13 @@ import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { statusLine } from './parts/statusLine';
-import { RecoveryKitPanel } from './parts/RecoveryKitPanel';
+import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 import { useKitMessages } from './parts/useKitMessages';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, socialSignInCopy] as const;
 
 /** Props of `<SocialSignIn/>`: the hook's options (see `useSocialSignIn`) and the frame. */
 export type SocialSignInProps = KitComponentProps &
@@ -37,11 +42,16 @@ export type SocialSignInProps = KitComponentProps &
 export function SocialSignIn(props: SocialSignInProps): ReactNode {
   const { provider = 'Google', providerIcon, onCancel, messages: overrides, children, className, unstyled, headingLevel, logo, ...options } = props;
   const frame = { className, unstyled, headingLevel, logo } satisfies Record<keyof KitComponentProps, unknown>;
-  const messages = useKitMessages(overrides, 'SocialSignIn');
+  const messages = useKitMessages(COPY, overrides, 'SocialSignIn');
   const social = useSocialSignIn(options);
   const { state } = social;
   const successRef = useRef<HTMLDivElement>(null);
   const copy = messages.socialSignIn;
+  const start = (): void => {
+    social.start();
+    // After start, so the provider's popup opens first: a new person's sign-up ends with a recovery kit.
+    if (options.recoveryKey !== false) preloadRecoveryKitStep();
+  };
 
   useIsomorphicLayoutEffect(() => {
     if (state.status === 'success') successRef.current?.focus();
@@ -60,7 +70,7 @@ export function SocialSignIn(props: SocialSignInProps): ReactNode {
           />
         );
       case 'showing-recovery-kit':
-        return <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={social.confirmKitSaved} />;
+        return <RecoveryKitStep kit={state.recoveryKit} messages={messages} onSaved={social.confirmKitSaved} />;
       case 'success':
         return state.outcome === 'registered' && state.user ? (
           <SuccessPanel focusRef={successRef} result="registered" title={copy.registered({ username: state.user.username })} nextStep={copy.registeredNext} />
@@ -75,7 +85,7 @@ export function SocialSignIn(props: SocialSignInProps): ReactNode {
       case 'submitting':
         return (
           <div className="dfns-form">
-            <Button type="button" busy={state.status !== 'idle'} icon={providerIcon} onClick={social.start}>
+            <Button type="button" busy={state.status !== 'idle'} icon={providerIcon} onClick={start}>
               {copy.continueWith({ provider })}
             </Button>
           </div>

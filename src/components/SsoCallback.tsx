@@ -1,4 +1,6 @@
 'use client';
+import { frameCopy } from '../messages/copy/frameCopy';
+import { ssoCallbackCopy } from '../messages/copy/ssoCallbackCopy';
 import { useRef, type ReactNode } from 'react';
 import { useSsoCallback, type UseSsoCallbackOptions, type UseSsoCallbackResult } from '../hooks/useSsoCallback';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
@@ -8,6 +10,9 @@ import { statusLine } from './parts/statusLine';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 import { useKitMessages } from './parts/useKitMessages';
+
+/** The English this component shows; the provider's and the prop's `messages` are laid over it. */
+const COPY = [frameCopy, ssoCallbackCopy] as const;
 
 /** Props of `<SsoCallback/>`: the hook's options (see `useSsoCallback`) and the frame. */
 export type SsoCallbackProps = KitComponentProps &
@@ -30,7 +35,7 @@ export type SsoCallbackProps = KitComponentProps &
 export function SsoCallback(props: SsoCallbackProps): ReactNode {
   const { onBack, messages: overrides, children, className, unstyled, headingLevel, logo, ...options } = props;
   const frame = { className, unstyled, headingLevel, logo } satisfies Record<keyof KitComponentProps, unknown>;
-  const messages = useKitMessages(overrides, 'SsoCallback');
+  const messages = useKitMessages(COPY, overrides, 'SsoCallback');
   const sso = useSsoCallback(options);
   const { state } = sso;
   const successRef = useRef<HTMLDivElement>(null);

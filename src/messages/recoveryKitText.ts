@@ -1,6 +1,9 @@
 /** The recovery kit as a plain-text file. */
 import type { RecoveryKit } from '../flows/flowState';
-import { englishMessages } from './en';
+import { recoveryKitCopy } from './copy/recoveryKitCopy';
+import { recoveryKitHeadingCopy } from './copy/recoveryKitHeadingCopy';
+import { recoveryKitLabelsCopy } from './copy/recoveryKitLabelsCopy';
+import { mergeCopy } from './mergeCopy';
 import type { DfnsMessages } from './types';
 
 /**
@@ -9,7 +12,7 @@ import type { DfnsMessages } from './types';
  * @example
  * const blob = new Blob([recoveryKitText(kit, messages)], { type: 'text/plain' });
  */
-export function recoveryKitText(kit: RecoveryKit, messages: DfnsMessages = englishMessages): string {
+export function recoveryKitText(kit: RecoveryKit, messages: Pick<DfnsMessages, 'recoveryKit'> = mergeCopy([recoveryKitHeadingCopy, recoveryKitLabelsCopy, recoveryKitCopy])): string {
   const copy = messages.recoveryKit;
   const fields: Array<[string, string]> = [
     [copy.recoveryCode, kit.recoveryCode],

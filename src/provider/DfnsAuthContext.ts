@@ -1,7 +1,7 @@
 'use client';
 import { createContext } from 'react';
 import type { DfnsClient } from '../api/createDfnsClient';
-import type { DfnsMessages } from '../messages/types';
+import type { DeepPartial, DfnsMessages } from '../messages/types';
 import type { PasskeyAuthenticator } from '../webauthn/authenticator';
 
 /** The relying party passkeys are bound to: `id` is a registrable domain, `name` is shown by the browser. */
@@ -22,8 +22,11 @@ export interface DfnsAuthContextValue {
   authenticator?: PasskeyAuthenticator | undefined;
   /** Timeout of passkey ceremonies, in milliseconds. */
   timeout: number;
-  /** The message catalogue, with the app's overrides merged in. */
-  messages: DfnsMessages;
+  /**
+   * The app's catalogue or overrides, as given to the provider (`undefined`: English). Components
+   * lay it over the English copy they show; `mergeCopy` does the same for your own UI.
+   */
+  messages: DfnsMessages | DeepPartial<DfnsMessages> | undefined;
   /** Colour scheme of the components (`inherit` unless the app chose): see {@link DfnsTheme}. */
   theme: DfnsTheme;
 }

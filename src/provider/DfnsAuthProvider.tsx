@@ -4,8 +4,6 @@ import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createDfnsClient, type AuthTokenSource } from '../api/createDfnsClient';
 import { DfnsAuthError } from '../errors';
 import type { PasskeyAuthenticator } from '../webauthn/authenticator';
-import { englishMessages } from '../messages/en';
-import { mergeMessages } from '../messages/mergeMessages';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { DfnsAuthContext, type DfnsAuthContextValue, type DfnsTheme, type RelyingParty } from './DfnsAuthContext';
 import { warnDeveloper } from './warnDeveloper';
@@ -90,8 +88,6 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
     [baseUrl, orgId, fetch],
   );
 
-  const catalogue = useMemo(() => mergeMessages(englishMessages, messages), [messages]);
-
   const value = useMemo<DfnsAuthContextValue>(
     () => ({
       client,
@@ -100,10 +96,12 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
       // Undefined stays undefined: each ceremony falls back to its own half of SimpleWebAuthn.
       authenticator,
       timeout: timeout ?? 60_000,
-      messages: catalogue,
+      // Kept as given: each component lays it over the English it shows (src/messages/copy), so the
+      // provider carries no catalogue and an app ships the English of the components it renders.
+      messages,
       theme: theme ?? 'inherit',
     }),
-    [client, orgId, rp.id, rp.name, authenticator, timeout, catalogue, theme],
+    [client, orgId, rp.id, rp.name, authenticator, timeout, messages, theme],
   );
 
   const outer = useContext(QueryClientContext);

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper shared with the benchmark script
 import { bundleSize } from '../../scripts/bundleSize.mjs';
 
 const ROOT = resolve(__dirname, '../..');

@@ -8,18 +8,30 @@ import { ErrorAlert } from './ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './FlowFrame';
 import { statusLine } from './statusLine';
 import { PasskeyIcon } from './icons';
-import { RecoveryKitPanel } from './RecoveryKitPanel';
+import { preloadRecoveryKitStep, RecoveryKitStep } from './RecoveryKitStep';
 import { SuccessPanel } from './SuccessPanel';
 import { TextField } from './TextField';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
+/** Which catalogue entries the view reads: `<AddPasskey>`'s or `<CreateRecoveryKey>`'s. */
+type CopyKey = 'addPasskey' | 'createRecoveryKey';
+
+/** The copy the view reads itself (the alert and the kit carry their own). */
+export interface AddCredentialViewCopy<K extends CopyKey> {
+  locale: string;
+  buttons: Pick<DfnsMessages['buttons'], 'cancel'>;
+  labels: Pick<DfnsMessages['labels'], 'credentialName'>;
+  components: Pick<DfnsMessages['components'], K>;
+  status: Pick<DfnsMessages['status'], K>;
+}
+
 /** Props of the view shared by `<AddPasskey>` and `<CreateRecoveryKey>`. */
-export interface AddCredentialViewProps extends KitComponentProps {
+export interface AddCredentialViewProps<K extends CopyKey> extends KitComponentProps {
   name: 'AddPasskey' | 'CreateRecoveryKey';
   hook: UseAddCredentialResult;
-  messages: DfnsMessages;
+  messages: AddCredentialViewCopy<K>;
   /** Which catalogue entries to use: `addPasskey` or `createRecoveryKey`. */
-  copyKey: 'addPasskey' | 'createRecoveryKey';
+  copyKey: K;
   submitLabel: string;
   /** The hint under the name field. */
   nameHint: string;
@@ -43,7 +55,7 @@ const BUSY: ReadonlySet<AddCredentialState['status']> = new Set([
 ]);
 
 /** The markup of the add-credential components: a name field, the steps, the kit and the result. */
-export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
+export function AddCredentialView<K extends CopyKey>(props: AddCredentialViewProps<K>): ReactNode {
   const { name, hook, messages, copyKey, submitLabel, nameHint, defaultName, successText, successNext, onCancel, children, ...frame } = props;
   const { state } = hook;
   const [credentialName, setCredentialName] = useState('');
@@ -64,6 +76,8 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
     event.preventDefault();
     if (busy) return;
     hook.start({ name: credentialName.trim() || defaultName() });
+    // A new recovery key ends with its kit: the panel loads while the key is made.
+    if (name === 'CreateRecoveryKey') preloadRecoveryKitStep();
   };
 
   const error = state.status === 'error' ? state : undefined;
@@ -99,7 +113,7 @@ export function AddCredentialView(props: AddCredentialViewProps): ReactNode {
       {children ? (
         children(hook)
       ) : state.status === 'showing-recovery-kit' ? (
-        <RecoveryKitPanel kit={state.recoveryKit} messages={messages} onSaved={hook.kitSaved} />
+        <RecoveryKitStep kit={state.recoveryKit} messages={messages} onSaved={hook.kitSaved} />
       ) : state.status === 'success' ? (
         <SuccessPanel focusRef={successRef} title={successText(state.credential.name)} nextStep={successNext} />
       ) : (

@@ -1,17 +1,24 @@
 'use client';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { UseCreateCredentialCodeResult } from '../../hooks/useCreateCredentialCode';
-import type { DfnsMessages } from '../../messages/types';
+import { clipboardCopy } from '../../messages/copy/clipboardCopy';
+import { credentialCodeCopy } from '../../messages/copy/credentialCodeCopy';
+import { passkeyAddedCopy } from '../../messages/copy/passkeyAddedCopy';
+import type { DeepPartial, DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { ErrorAlert } from './ErrorAlert';
 import { PasskeyIcon } from './icons';
 import { SuccessPanel } from './SuccessPanel';
+import { useCopy } from './useCopy';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+
+const CODE_COPY = [credentialCodeCopy, clipboardCopy, passkeyAddedCopy] as const;
 
 /** Props of the credential code steps, shared by `<CreateCredentialCode>` and `<CredentialList>`. */
 export interface CredentialCodePanelProps {
   hook: UseCreateCredentialCodeResult;
-  messages: DfnsMessages;
+  /** The component's catalogue, laid over the panel's own English (`credentialCodeCopy`). */
+  messages: DeepPartial<DfnsMessages>;
   /** Says a short sentence in the owner's live region (e.g. "Code copied."). */
   onAnnounce: (text: string) => void;
 }
@@ -33,7 +40,8 @@ function useSecondsLeft(expiresAt: number | undefined): number {
  * large with Copy and a live countdown, a new code once it expired, the passkey that arrived,
  * or the error with its action.
  */
-export function CredentialCodePanel({ hook, messages, onAnnounce }: CredentialCodePanelProps): ReactNode {
+export function CredentialCodePanel({ hook, messages: given, onAnnounce }: CredentialCodePanelProps): ReactNode {
+  const messages = useCopy(CODE_COPY, given);
   const { state } = hook;
   const copy = messages.credentialCode;
   const [copied, setCopied] = useState(false);

@@ -1,16 +1,22 @@
 'use client';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DfnsApiError, type DfnsAuthError, type DfnsAuthErrorCode } from '../../errors';
-import type { DfnsMessages } from '../../messages/types';
+import { errorCopy } from '../../messages/copy/errorCopy';
+import type { DeepPartial, DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { AlertIcon, PasskeyIcon } from './icons';
 import { retryDelay } from './retryDelay';
+import { useCopy } from './useCopy';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+
+const ERROR_COPY = [errorCopy] as const;
+type ErrorCopy = typeof errorCopy;
 
 /** Props of the error alert. */
 export interface ErrorAlertProps {
   error: DfnsAuthError;
-  messages: DfnsMessages;
+  /** The component's catalogue, laid over the alert's own English (`errorCopy`). */
+  messages: DeepPartial<DfnsMessages>;
   /** Tries the failed step again (with a fresh challenge); offered only when `error.retryable`. */
   onRetry?: (() => void) | undefined;
   /** The failed step only reads (a list): asking again costs nothing, so Try again is offered for any error but a setup one. */
@@ -69,7 +75,8 @@ function useRetryCountdown(error: DfnsAuthError): number {
  * for what a retry can fix (counting down a `Retry-After`), Back to the form for what the user can
  * correct, nothing for a site misconfiguration. Focus moves here when it appears.
  */
-export function ErrorAlert({ error, messages, onRetry, readOnly, onContinue, onBack, onSignInInstead }: ErrorAlertProps): ReactNode {
+export function ErrorAlert({ error, messages: given, onRetry, readOnly, onContinue, onBack, onSignInInstead }: ErrorAlertProps): ReactNode {
+  const messages = useCopy(ERROR_COPY, given);
   const ref = useRef<HTMLDivElement>(null);
   useIsomorphicLayoutEffect(() => {
     ref.current?.focus();
@@ -128,7 +135,7 @@ export function ErrorAlert({ error, messages, onRetry, readOnly, onContinue, onB
 }
 
 /** The Dfns error id, small, selectable in one click and copyable, for a support request. */
-function ErrorReference({ id, messages }: { id: string; messages: DfnsMessages }): ReactNode {
+function ErrorReference({ id, messages }: { id: string; messages: ErrorCopy }): ReactNode {
   const [copied, setCopied] = useState(false);
   const copy = async (): Promise<void> => {
     try {

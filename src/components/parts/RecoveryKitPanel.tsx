@@ -2,9 +2,18 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { RecoveryKit } from '../../flows/flowState';
 import { recoveryKitText } from '../../messages/recoveryKitText';
-import type { DfnsMessages } from '../../messages/types';
+import { clipboardCopy } from '../../messages/copy/clipboardCopy';
+import { errorCopy } from '../../messages/copy/errorCopy';
+import { recoveryKitCopy } from '../../messages/copy/recoveryKitCopy';
+import { recoveryKitHeadingCopy } from '../../messages/copy/recoveryKitHeadingCopy';
+import { recoveryKitLabelsCopy } from '../../messages/copy/recoveryKitLabelsCopy';
+import type { DeepPartial, DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
+import { useCopy } from './useCopy';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+
+// `continue` is the alert's word too (errorCopy); the rest is the kit's own.
+const KIT_COPY = [recoveryKitHeadingCopy, recoveryKitLabelsCopy, recoveryKitCopy, clipboardCopy, errorCopy] as const;
 
 /**
  * How long the print frame may stay without an `afterprint` (some mobile browsers never fire it):
@@ -15,7 +24,8 @@ export const PRINT_FRAME_FALLBACK_MS = 60_000;
 /** Props of the recovery kit panel. */
 export interface RecoveryKitPanelProps {
   kit: RecoveryKit;
-  messages: DfnsMessages;
+  /** The component's catalogue, laid over the panel's own English (`recoveryKitCopy`). */
+  messages: DeepPartial<DfnsMessages>;
   /** The user confirmed the kit is stored; the flow continues. */
   onSaved: () => void;
 }
@@ -25,7 +35,8 @@ export interface RecoveryKitPanelProps {
  * they stored it before the flow goes on. Nothing here writes the kit anywhere else: no storage,
  * no log, no URL (the download is an in-memory Blob URL, revoked at once).
  */
-export function RecoveryKitPanel({ kit, messages, onSaved }: RecoveryKitPanelProps): ReactNode {
+export function RecoveryKitPanel({ kit, messages: given, onSaved }: RecoveryKitPanelProps): ReactNode {
+  const messages = useCopy(KIT_COPY, given);
   const copy = messages.recoveryKit;
   const [saved, setSaved] = useState(false);
   const [notice, setNotice] = useState('');

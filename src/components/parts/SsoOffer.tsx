@@ -1,9 +1,15 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useSsoRedirect } from '../../hooks/useSsoRedirect';
-import type { DfnsMessages } from '../../messages/types';
+import { errorCopy } from '../../messages/copy/errorCopy';
+import { ssoOfferCopy } from '../../messages/copy/ssoOfferCopy';
+import type { DeepPartial, DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { ErrorAlert } from './ErrorAlert';
+import { useCopy } from './useCopy';
+
+// `back` is the alert's word too (errorCopy).
+const OFFER_COPY = [ssoOfferCopy, errorCopy] as const;
 
 /** How a component offers SSO when Dfns answers `{ ssoClientId }`. */
 export interface SsoOptions {
@@ -19,13 +25,15 @@ export interface SsoOptions {
 export interface SsoOfferProps extends SsoOptions {
   /** The SSO client Dfns named (`ssoClientId`). */
   clientId: string;
-  messages: DfnsMessages;
+  /** The component's catalogue, laid over the offer's own English (`ssoOfferCopy`). */
+  messages: DeepPartial<DfnsMessages>;
   /** Back to the previous step (e.g. the sign-in form). */
   onBack?: (() => void) | undefined;
 }
 
 /** "Your organisation signs you in": a button (or an immediate redirect) to its identity provider. */
-export function SsoOffer({ clientId, redirectUri, redirectAtOnce = false, navigate, messages, onBack }: SsoOfferProps): ReactNode {
+export function SsoOffer({ clientId, redirectUri, redirectAtOnce = false, navigate, messages: given, onBack }: SsoOfferProps): ReactNode {
+  const messages = useCopy(OFFER_COPY, given);
   const sso = useSsoRedirect({ redirectUri, navigate });
   const started = useRef(false);
   const copy = messages.sso;

@@ -1,11 +1,18 @@
 'use client';
 import { useMemo } from 'react';
-import { mergeMessages } from '../../messages/mergeMessages';
+import { mergeCopy, type AllOf } from '../../messages/mergeCopy';
 import type { DeepPartial, DfnsMessages } from '../../messages/types';
 import { useDfnsAuth } from '../../provider/useDfnsAuth';
 
-/** The provider's catalogue with a component's own `messages` prop merged over it. */
-export function useKitMessages(overrides: DeepPartial<DfnsMessages> | undefined, hookName: string): DfnsMessages {
+/**
+ * A component's copy: its English slices (a module constant, so the memo holds), the provider's
+ * `messages` over them, and the component's own `messages` prop over that.
+ */
+export function useKitMessages<S extends readonly object[]>(
+  english: readonly [...S],
+  overrides: DeepPartial<DfnsMessages> | undefined,
+  hookName: string,
+): AllOf<S> {
   const { messages } = useDfnsAuth(hookName);
-  return useMemo(() => (overrides ? mergeMessages(messages, overrides) : messages), [messages, overrides]);
+  return useMemo(() => mergeCopy(english, messages, overrides), [english, messages, overrides]);
 }
