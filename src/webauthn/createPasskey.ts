@@ -35,7 +35,7 @@ export async function createPasskey(
       const available = await authenticator.isPlatformAuthenticatorAvailable();
       // An unmount or a newer ceremony during the check wins: that is an abort, whatever the answer.
       options.signal?.throwIfAborted();
-      if (available === false) throw platformUnavailableError();
+      if (available === false) throw platformUnavailableError({ rpId: options.rp.id });
     }
     startedAt = performance.now();
     const credential = await authenticator.create(optionsJSON, { signal: options.signal });

@@ -130,44 +130,43 @@ function isPlatformRefusal({ attachment, elapsedMs }: PasskeyErrorContext): bool
   return attachment === 'platform' && elapsedMs !== undefined && elapsedMs < PLATFORM_REFUSAL_MS;
 }
 
-function explain(code: PasskeyErrorCode, error: ErrorFacts, rpId: string, origin: string): string {
+/**
+ * What each code means to a developer and how to fix it, for development builds only (see `explain`):
+ * a sentence without its final period, which `explain` adds after the browser's own words.
+ */
+const DEVELOPER_EXPLANATIONS: Record<PasskeyErrorCode, (rpId: string, origin: string) => string> = {
+  passkey_cancelled: () => 'The passkey prompt was dismissed or timed out',
+  passkey_no_user_gesture: () =>
+    'The browser refused the passkey prompt without a user gesture, or while the page did not have focus ' +
+    '(another tab or window in front); start the ceremony from a click handler in the focused page',
+  passkey_already_registered: () => 'This authenticator already holds a passkey for this user (excludeCredentials)',
+  passkey_invalid_domain: (rpId, origin) =>
+    `The rp id "${rpId}" is not valid for the page origin "${origin}": the rp id must equal or be a ` +
+    `parent of the page's host, and the origin must be allowed in Dfns Passkey Settings`,
+  passkey_blocked_in_frame: (_rpId, origin) =>
+    'The page runs in a cross-origin iframe whose Permissions Policy blocks WebAuthn: give the iframe ' +
+    `allow="publickey-credentials-get *; publickey-credentials-create *", or open the page top-level (origin "${origin}")`,
+  passkey_platform_unavailable: () =>
+    `The organisation's Dfns Passkey Settings ask for authenticatorAttachment "platform" (a passkey built into ` +
+    'the device), and this browser has no platform authenticator (isUserVerifyingPlatformAuthenticatorAvailable ' +
+    'answered false, or the browser refused at once). Users need a device with one (Windows Hello, Touch ID, ' +
+    'Android); to let them use security keys and phones too, change authenticatorAttachment in the Passkey Settings',
+  passkey_aborted: () => 'The passkey ceremony was aborted (unmount, cancel, or a newer ceremony)',
+  webauthn_unsupported: () => 'This browser does not support WebAuthn passkeys (no PublicKeyCredential, or not a secure context)',
+  passkey_failed: () => 'The passkey ceremony failed',
+};
+
+/**
+ * The developer message: in development builds the explanation and its fix; in an app's production
+ * bundle (`process.env.NODE_ENV` "production", the check `warnDeveloper` uses, so the bundler drops
+ * the explanations) the facts alone: the code, the rp id, the page origin. Both end with the
+ * browser's own words. Users never read it: their copy comes from the messages by code.
+ */
+function explain(code: PasskeyErrorCode, error: ErrorFacts, { rpId, origin: given }: PasskeyErrorContext): string {
+  const origin = given ?? (globalThis as { location?: { origin?: string } }).location?.origin ?? '(no page origin)';
   const detail = error.message === '' ? '' : ` (${error.name || 'Error'}: ${error.message})`;
-  switch (code) {
-    case 'passkey_cancelled':
-      return `The passkey prompt was dismissed or timed out${detail}.`;
-    case 'passkey_no_user_gesture':
-      return (
-        `The browser refused the passkey prompt without a user gesture, or while the page did not have focus ` +
-        `(another tab or window in front); start the ceremony from a click handler in the focused page${detail}.`
-      );
-    case 'passkey_already_registered':
-      return `This authenticator already holds a passkey for this user (excludeCredentials)${detail}.`;
-    case 'passkey_invalid_domain':
-      return (
-        `The rp id "${rpId}" is not valid for the page origin "${origin}": the rp id must equal or be a ` +
-        `parent of the page's host, and the origin must be allowed in Dfns Passkey Settings${detail}.`
-      );
-    case 'passkey_blocked_in_frame':
-      return (
-        `The page runs in a cross-origin iframe whose Permissions Policy blocks WebAuthn: give the iframe ` +
-        `allow="publickey-credentials-get *; publickey-credentials-create *", or open the page top-level (origin "${origin}")${detail}.`
-      );
-    case 'passkey_platform_unavailable':
-      return (
-        `The organisation's Dfns Passkey Settings ask for authenticatorAttachment "platform" (a passkey built into ` +
-        `the device), and this browser has no platform authenticator (isUserVerifyingPlatformAuthenticatorAvailable ` +
-        `answered false, or the browser refused at once). Users need a device with one (Windows Hello, Touch ID, ` +
-        `Android); to let them use security keys and phones too, change authenticatorAttachment in the Passkey Settings${detail}.`
-      );
-    case 'passkey_aborted':
-      return `The passkey ceremony was aborted (unmount, cancel, or a newer ceremony)${detail}.`;
-    case 'webauthn_unsupported':
-      return `This browser does not support WebAuthn passkeys (no PublicKeyCredential, or not a secure context)${detail}.`;
-    case 'passkey_failed':
-      return `The passkey ceremony failed${detail}.`;
-    default:
-      return code satisfies never;
-  }
+  if (process.env.NODE_ENV !== 'production') return `${DEVELOPER_EXPLANATIONS[code](rpId, origin)}${detail}.`;
+  return `Passkey ceremony failed: ${code}, rp id "${rpId}", page origin "${origin}"${detail}.`;
 }
 
 const RETRYABLE: Record<PasskeyErrorCode, boolean> = {
@@ -193,20 +192,15 @@ export function toPasskeyError(error: unknown, context: PasskeyErrorContext): Pa
   if (error instanceof PasskeyError) return error;
   const errorFacts = facts(error);
   const code = context.signal?.aborted === true ? 'passkey_aborted' : classify(errorFacts, context);
-  const origin =
-    context.origin ?? (globalThis as { location?: { origin?: string } }).location?.origin ?? '(no page origin)';
-  return new PasskeyError(code, explain(code, errorFacts, context.rpId, origin), {
-    cause: error,
-    retryable: RETRYABLE[code],
-  });
+  return new PasskeyError(code, explain(code, errorFacts, context), { cause: error, retryable: RETRYABLE[code] });
 }
 
 /**
  * The error for a `platform` registration that the kit did not start because the browser said it
  * has no platform authenticator: the same code and message as the browser's own quick refusal.
- * @example if (!(await authenticator.isPlatformAuthenticatorAvailable())) throw platformUnavailableError();
+ * @example if (!(await authenticator.isPlatformAuthenticatorAvailable())) throw platformUnavailableError({ rpId: rp.id });
  */
-export function platformUnavailableError(): PasskeyError {
+export function platformUnavailableError(context: PasskeyErrorContext): PasskeyError {
   const code = 'passkey_platform_unavailable';
-  return new PasskeyError(code, explain(code, { name: '', message: '', code: undefined }, '', ''), { retryable: RETRYABLE[code] });
+  return new PasskeyError(code, explain(code, { name: '', message: '', code: undefined }, context), { retryable: RETRYABLE[code] });
 }

@@ -1,11 +1,14 @@
 /**
  * An app pays only for the passkey ceremonies it runs (issue 19): the provider alone carries no
  * SimpleWebAuthn, and a flow that only signs (log in, confirm a user action) carries no
- * `startRegistration`. Measured on the built `dist/`, as an app's bundler sees it (scripts/bench/sizes.mjs).
+ * `startRegistration`; and every passkey flow's error mapping (toPasskeyError) keeps its how-to-fix
+ * explanations for development builds. Measured on the built `dist/`, as an app's bundler sees it
+ * (scripts/bench/sizes.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureKit, ROOT } from '../../scripts/bench/sizes.mjs';
 
@@ -20,12 +23,12 @@ const AUTHENTICATION = ['methods/startAuthentication', 'helpers/identifyAuthenti
 const modulesNamed = async (contents: string, names: string[]): Promise<string[]> =>
   (await Promise.all(names.map((name) => modulesOf(contents, name)))).flat();
 
-describe('passkey ceremonies an app ships, per use', () => {
-  beforeAll(() => {
-    // `npm test` builds first; a fresh checkout has no dist/ yet.
-    if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  }, 120_000);
+beforeAll(() => {
+  // `npm test` builds first; a fresh checkout has no dist/ yet.
+  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}, 120_000);
 
+describe('passkey ceremonies an app ships, per use', () => {
   it('the default authenticator of dfns-react-kit/core still carries both ceremonies (so the checks below can fail)', async () => {
     const contents = `export { simpleWebAuthnAuthenticator } from 'dfns-react-kit/core';`;
     expect(await modulesNamed(contents, REGISTRATION)).toHaveLength(2);
@@ -40,5 +43,39 @@ describe('passkey ceremonies an app ships, per use', () => {
     const contents = `export { DfnsAuthProvider, ${component} } from 'dfns-react-kit';`;
     expect(await modulesNamed(contents, REGISTRATION)).toEqual([]);
     expect(await modulesNamed(contents, AUTHENTICATION)).toHaveLength(2);
+  }, 60_000);
+});
+
+describe('passkey error messages an app ships', () => {
+  /** The provider and <LoginWithPasskey/>, bundled and minified for a NODE_ENV, as an app's bundler would. */
+  const loginBundle = async (nodeEnv: string): Promise<string> => {
+    const result = await build({
+      stdin: { contents: `export { DfnsAuthProvider, LoginWithPasskey } from 'dfns-react-kit';`, resolveDir: ROOT, loader: 'js' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      minify: true,
+      platform: 'browser',
+      define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
+      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@simplewebauthn/browser'],
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0]!.text;
+  };
+  /** One sentence of each kind of fix toPasskeyError explains. */
+  const EXPLANATIONS = [
+    'start the ceremony from a click handler',
+    'must equal or be a parent of',
+    'publickey-credentials-create *',
+    'change authenticatorAttachment in the Passkey Settings',
+  ];
+
+  it('explains the fix in a development bundle; a production bundle keeps the facts without the explanations', async () => {
+    const development = await loginBundle('development');
+    const production = await loginBundle('production');
+    // Compared as lists, so a failure names the sentences rather than printing the bundle.
+    expect(EXPLANATIONS.filter((explanation) => development.includes(explanation))).toEqual(EXPLANATIONS);
+    expect(EXPLANATIONS.filter((explanation) => production.includes(explanation))).toEqual([]);
+    expect(production.includes('Passkey ceremony failed: ')).toBe(true);
   }, 60_000);
 });
