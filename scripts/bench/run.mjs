@@ -18,9 +18,12 @@ import {
   measureDfnsAuthClient,
   measureExports,
   measureKit,
+  measureUse,
   measureWebAuthnSigner,
+  measureWebAuthnSignerAsApp,
   OWN_EXTERNAL,
   ROOT,
+  uses,
 } from './sizes.mjs';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
@@ -58,6 +61,10 @@ for (const name of componentNames()) withProvider.push([name, await measureExpor
 const TYPICAL = ['DfnsAuthProvider', 'RegisterPasskey', 'LoginWithPasskey', 'RecoverAccount'];
 const typical = await measureExports(TYPICAL);
 const hooks = await endpointHookCosts(PEERS);
+// Issue 19's budgets: what a Vite app loads with the page per use, beside WebAuthnSigner built alike.
+const signerApp = await measureWebAuthnSignerAsApp();
+const perUse = [];
+for (const [name, exports] of Object.entries(uses())) perUse.push([name, await measureUse(exports)]);
 const byPart = await marginalGzipByPart();
 
 // Requests, renders, Chromium.
@@ -95,6 +102,17 @@ const lines = [
     ([name, cost]) =>
       `| kit: \`${name}\` alone | ${kb(cost.minified)} | **${kb(cost.gzip)}** | ${ratio(cost.gzip, signer.gzip)} | own ${cost.ownGzip} B gzip (budget 1500 B) |`,
   ),
+  '',
+  '### What an app loads per use (issue 19)',
+  '',
+  `A Vite 8 production build of an app that imports the use (Rolldown, minified; react, react-dom, @tanstack/react-query external; gzip per chunk). First load is what the page loads; later steps are the chunks the kit fetches by \`import()\` when a step is reached (the recovery kit, the SSO offer, an error's details…). Dfns \`WebAuthnSigner\` built the same way: **${kb(signerApp.initial.gzip)} KB**.`,
+  '',
+  '| Use | first load gzip KB | ÷ WebAuthnSigner | later steps gzip KB | budget |',
+  '|---|---:|---:|---:|---|',
+  ...perUse.map(([name, size]) => {
+    const budget = name === 'provider' ? '≤ 6 KB' : name === 'provider + LoginWithPasskey' ? '≤ 11 KB and ≤ 0.42×' : name.startsWith('typical') ? '≤ 19 KB and ≤ 0.73×' : '≤ 0.6×';
+    return `| ${name} | **${kb(size.initial.gzip)}** | ${ratio(size.initial.gzip, signerApp.initial.gzip)} | ${kb(size.later.gzip)} | ${budget} |`;
+  }),
   '',
   `Largest parts of the whole \`.\` entry (minified bytes in the output): ${inputsByGroup(whole.inputs)
     .slice(0, 8)

@@ -29,6 +29,14 @@ export function measureKit(contents: string, external?: string[]): Promise<Bundl
 export function measureExports(names: string[], external?: string[]): Promise<BundleSize>;
 /** Every endpoint hook alone and beyond the shared base. */
 export function endpointHookCosts(external?: string[]): Promise<{ base: { minified: number; gzip: number }; hooks: Record<string, HookCost> }>;
+/** The typical app of issue 19 (provider, register, login, recover). */
+export const TYPICAL_APP: string[];
+/** The uses an app pays for, by name (provider alone, with each component, the typical app). */
+export function uses(): Record<string, string[]>;
+/** What a Vite app loads for named exports of `.`, with the page and at later steps. */
+export function measureUse(names: string[]): Promise<{ initial: BundleSize; later: BundleSize }>;
+/** Dfns's WebAuthnSigner built as a Vite app, like measureUse. */
+export function measureWebAuthnSignerAsApp(): Promise<{ initial: BundleSize; later: BundleSize }>;
 /** Dfns's WebAuthnSigner from bench/peers. */
 export function measureWebAuthnSigner(): Promise<BundleSize>;
 /** The root @dfns/sdk's auth-only client. */

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSize, PEERS } from '../bundleSize.mjs';
+import { bundleSize, bundleSizeSplit, PEERS } from '../bundleSize.mjs';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -68,6 +68,29 @@ export async function endpointHookCosts(external = PEERS) {
   }
   return { base: { minified: base.minified, gzip: base.gzip }, hooks };
 }
+
+/** The typical app of issue 19: sign-up, sign-in and recovery. */
+export const TYPICAL_APP = ['DfnsAuthProvider', 'RegisterPasskey', 'LoginWithPasskey', 'RecoverAccount'];
+
+/**
+ * The uses an app pays for, by name: the provider alone, the provider with each component (no
+ * component works without it), and the typical app.
+ * @returns {Record<string, string[]>}
+ */
+export function uses() {
+  return {
+    provider: ['DfnsAuthProvider'],
+    ...Object.fromEntries(componentNames().map((name) => [`provider + ${name}`, ['DfnsAuthProvider', name]])),
+    'typical app (provider, register, login, recover)': TYPICAL_APP,
+  };
+}
+
+/** What a Vite app loads for the named exports of `.`: `initial` with the page, `later` at later steps. */
+export const measureUse = (names) => bundleSizeSplit(`export { ${names.join(', ')} } from 'dfns-react-kit';`, { resolveDir: ROOT });
+
+/** Dfns's `WebAuthnSigner` built the same way as `measureUse` (a Vite app), for ratios measured alike. */
+export const measureWebAuthnSignerAsApp = () =>
+  bundleSizeSplit(`export { WebAuthnSigner } from '@dfns/sdk-browser';`, { resolveDir: PEERS_DIR });
 
 /** Dfns's `WebAuthnSigner` (@dfns/sdk-browser 0.6.12 with its exact peer @dfns/sdk 0.6.12), from bench/peers. */
 export const measureWebAuthnSigner = () =>
