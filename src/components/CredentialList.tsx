@@ -1,13 +1,12 @@
 'use client';
+import { credentialCodeCopy } from '../messages/copy/credentialCodeCopy';
 import { frameCopy } from '../messages/copy/frameCopy';
-import { passkeyAddedCopy } from '../messages/copy/passkeyAddedCopy';
 import { pendingApprovalCopy } from '../messages/copy/pendingApprovalCopy';
 import { credentialListCopy } from '../messages/copy/credentialListCopy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
-import { useCreateCredentialCode } from '../hooks/useCreateCredentialCode';
 import { useCredentials } from '../hooks/useCredentials';
 import { useSignalAcceptedPasskeys } from '../hooks/useSignalAcceptedPasskeys';
 import { useUserActionSigner, type UserActionRequest } from '../hooks/useUserActionSigner';
@@ -16,15 +15,17 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { dfnsKeys } from '../query/dfnsKeys';
 import { Button } from './parts/Button';
-import { CredentialCodePanel } from './parts/CredentialCodePanel';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { KeyIcon, PasskeyIcon } from './parts/icons';
+import { lazyPart } from './parts/lazyPart';
+import { useCopy } from './parts/useCopy';
 import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
+import { useLazyPart } from './parts/useLazyPart';
 
 /** The English this component shows; the provider's and the prop's `messages` are laid over it. */
-const COPY = [frameCopy, passkeyAddedCopy, pendingApprovalCopy, credentialListCopy] as const;
+const COPY = [frameCopy, pendingApprovalCopy, credentialListCopy] as const;
 type ListCopy = AllOf<typeof COPY>;
 
 /** Props of `<CredentialList>`. */
@@ -101,26 +102,59 @@ export function CredentialList(props: CredentialListProps): ReactNode {
         </>
       )}
       {addOnAnotherDevice && !children && list.status === 'success' ? (
-        <CodeForAnotherDevice messages={messages} onAnnounce={setAnnouncement} onError={onError} />
+        <AddOnAnotherDevice messages={messages} onAnnounce={setAnnouncement} onError={onError} />
       ) : null}
     </FlowFrame>
   );
 }
 
-/** "Add a passkey on another device" under the list; the list refreshes itself when the passkey arrives. */
-function CodeForAnotherDevice(props: {
+/** The code steps (hook, flow, panel): a chunk of their own, loaded when the user asks for a code. */
+const codeSection = lazyPart(() => import('./parts/CodeForAnotherDevice').then((module) => module.CodeForAnotherDevice));
+
+/** The English of the button that asks for a code (the panel's slice, which the section uses next). */
+const BUTTON_COPY = [credentialCodeCopy] as const;
+
+/**
+ * "Add a passkey on another device" under the list. Its button is here; the steps after it load
+ * on intent (hover, focus) and at the latest on the click, which shows the button busy meanwhile.
+ */
+function AddOnAnotherDevice(props: {
   messages: ListCopy;
   onAnnounce: (text: string) => void;
   onError: CredentialListProps['onError'];
 }): ReactNode {
   const { messages, onAnnounce, onError } = props;
-  const hook = useCreateCredentialCode({
-    onError,
-    onSuccess: ({ credential }) => onAnnounce(messages.success.passkeyAdded({ name: credential.name })),
-  });
+  const { buttons } = useCopy(BUTTON_COPY, messages);
+  const [asked, setAsked] = useState(false);
+  const chunk = useLazyPart(codeSection);
+  const sectionRef = useRef<HTMLDivElement>(null);
+  // Whether the button had focus when clicked (Safari does not focus a button on click).
+  const hadFocus = useRef(false);
+
+  if (asked && chunk.status === 'ready') {
+    const Section = chunk.value;
+    return <Section messages={messages} onAnnounce={onAnnounce} onError={onError} startAtOnce takeFocus={hadFocus.current} />;
+  }
+  const failed = asked && chunk.status === 'error';
   return (
-    <div className="dfns-credential-code-section" data-status={hook.state.status}>
-      <CredentialCodePanel hook={hook} messages={messages} onAnnounce={onAnnounce} />
+    <div ref={sectionRef} className="dfns-credential-code-section" data-status={failed ? 'error' : 'idle'}>
+      {failed ? (
+        <ErrorAlert error={chunk.error} messages={messages} onRetry={codeSection.preload} onBack={() => setAsked(false)} />
+      ) : (
+        <Button
+          busy={asked}
+          icon={<PasskeyIcon />}
+          onPointerEnter={codeSection.preload}
+          onFocus={codeSection.preload}
+          onClick={() => {
+            hadFocus.current = sectionRef.current?.contains(document.activeElement) ?? false;
+            setAsked(true);
+            codeSection.preload();
+          }}
+        >
+          {buttons.getCredentialCode}
+        </Button>
+      )}
     </div>
   );
 }

@@ -21,6 +21,8 @@ export interface CredentialCodePanelProps {
   messages: DeepPartial<DfnsMessages>;
   /** Says a short sentence in the owner's live region (e.g. "Code copied."). */
   onAnnounce: (text: string) => void;
+  /** A click asked for a code already and its request is about to start: the button shows busy. */
+  starting?: boolean | undefined;
 }
 
 /** Whole seconds left until `expiresAt`, counting down once a second (never below 0). */
@@ -40,7 +42,7 @@ function useSecondsLeft(expiresAt: number | undefined): number {
  * large with Copy and a live countdown, a new code once it expired, the passkey that arrived,
  * or the error with its action.
  */
-export function CredentialCodePanel({ hook, messages: given, onAnnounce }: CredentialCodePanelProps): ReactNode {
+export function CredentialCodePanel({ hook, messages: given, onAnnounce, starting = false }: CredentialCodePanelProps): ReactNode {
   const messages = useCopy(CODE_COPY, given);
   const { state } = hook;
   const copy = messages.credentialCode;
@@ -101,7 +103,7 @@ export function CredentialCodePanel({ hook, messages: given, onAnnounce }: Crede
       </div>
     );
   }
-  const busy = state.status === 'signing-user-action' || state.status === 'submitting';
+  const busy = starting || state.status === 'signing-user-action' || state.status === 'submitting';
   return (
     <>
       {state.status === 'expired' ? <p className="dfns-hint dfns-credential-code-expired">{copy.expired}</p> : null}
