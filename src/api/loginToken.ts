@@ -10,7 +10,10 @@ export function loginToken(result: LoginResult): string {
   const { ssoClientId } = result;
   throw new DfnsApiError(
     'sso_required',
-    `POST /auth/login answered { ssoClientId: "${ssoClientId}" }: this user must sign in through SSO (POST /auth/login/sso/init with that client id), not with a passkey.`,
+    // Which endpoint to call instead is for the developer (development builds only, as in `sendRequest`).
+    process.env.NODE_ENV !== 'production'
+      ? `POST /auth/login answered { ssoClientId: "${ssoClientId}" }: this user must sign in through SSO (POST /auth/login/sso/init with that client id), not with a passkey.`
+      : `POST /auth/login answered { ssoClientId: "${ssoClientId}" }: this user must sign in through SSO.`,
     { status: 200, method: 'POST', path: '/auth/login', body: { ssoClientId } },
   );
 }

@@ -107,10 +107,12 @@ const DEVELOPER_EXPLANATIONS = [
   'use an origin such as',
   'so that it stays on',
   'pass orgId to createDfnsClient (or the provider), or to this call',
+  // api/loginToken
+  'with that client id), not with a passkey',
   // provider
   'rp.id is the domain your passkeys are bound to',
   'Wrap your app (or this component) in <DfnsAuthProvider',
 ];
 
 /** The short forms production keeps: the endpoint, the status, Dfns's message and error id. */
-const FACTS = ['failed with HTTP', '(Dfns error id', 'no error message in the body', 'could not reach', 'does not understand', 'awaits approval (HTTP 202)'];
+const FACTS = ['this user must sign in through SSO', 'failed with HTTP', '(Dfns error id', 'no error message in the body', 'could not reach', 'does not understand', 'awaits approval (HTTP 202)'];
