@@ -30,6 +30,9 @@ describe('developer warnings in an app bundle', { timeout: 60_000 }, () => {
       // As `npm run build` runs it: vitest's NODE_ENV=test would make a development build of the JSX.
       env: { ...process.env, NODE_ENV: 'production' },
     });
+    // As the package reaches an app: its package.json says only CSS has side effects, so a bundler
+    // drops every module the app's imports do not use.
+    writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module', sideEffects: ['**/*.css'] }));
     writeFileSync(
       join(dir, 'app.js'),
       `import { DfnsAuthProvider, LoginWithPasskey, RegisterPasskey, CredentialList } from ${JSON.stringify(join(dist, 'index.js'))};
@@ -84,6 +87,28 @@ describe('developer warnings in an app bundle', { timeout: 60_000 }, () => {
     }
     // What a user, support or an error tracker needs stays in every build.
     for (const fact of FACTS) expect(production.includes(fact), `in production: ${fact}`).toBe(true);
+  });
+
+  it('the provider alone, in production, reads no JWT and describes no schema issue: both only explain an error to a developer', async () => {
+    const result = await build({
+      stdin: { contents: `export { DfnsAuthProvider } from ${JSON.stringify(join(dist, 'index.js'))};`, resolveDir: dir, loader: 'js' },
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      minify: true,
+      platform: 'browser',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@simplewebauthn/browser'],
+      logLevel: 'silent',
+    });
+    // What the output holds (the metafile's inputs list every file read, shaken off or not).
+    const output = Object.values(result.metafile.outputs)[0]!;
+    const files = Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file);
+    expect(files.some((file) => file.endsWith('lib/api/request.js'))).toBe(true);
+    expect(files.filter((file) => /lib\/api\/(jwtPayload|tokenExpiresAt|describeIssues)\.js$/.test(file))).toEqual([]);
   });
 });
 
