@@ -1,3 +1,5 @@
+import { conditionalMediationAvailable } from './conditionalMediationAvailable';
+
 /** What the current browser can do with passkeys. */
 export interface PasskeySupport {
   /** `PublicKeyCredential` exists (a secure context in a WebAuthn browser). */
@@ -9,7 +11,6 @@ export interface PasskeySupport {
 }
 
 interface PublicKeyCredentialStatics {
-  isConditionalMediationAvailable?: () => Promise<boolean>;
   isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean>;
 }
 
@@ -35,7 +36,7 @@ export function passkeySupport(): PasskeySupport {
   const statics = api as PublicKeyCredentialStatics;
   return {
     webauthn: true,
-    conditionalMediation: probe(statics.isConditionalMediationAvailable?.bind(api)),
+    conditionalMediation: conditionalMediationAvailable(),
     platformAuthenticator: probe(statics.isUserVerifyingPlatformAuthenticatorAvailable?.bind(api)),
   };
 }

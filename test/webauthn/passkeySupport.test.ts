@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { passkeySupport } from '../../src/webauthn';
+import { conditionalMediationAvailable } from '../../src/webauthn/conditionalMediationAvailable';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -37,5 +38,22 @@ describe('passkeySupport', () => {
     const support = passkeySupport();
     await expect(support.conditionalMediation).resolves.toBe(false);
     await expect(support.platformAuthenticator).resolves.toBe(false);
+  });
+});
+
+describe('conditionalMediationAvailable (what passkey autofill asks, and nothing else)', () => {
+  it('is the browser\'s answer, false without WebAuthn, without the check or when it fails, and asks nothing more', async () => {
+    const isUserVerifyingPlatformAuthenticatorAvailable = vi.fn(async () => true);
+    vi.stubGlobal('PublicKeyCredential', Object.assign(function PublicKeyCredential() {}, { isConditionalMediationAvailable: async () => true, isUserVerifyingPlatformAuthenticatorAvailable }));
+    await expect(conditionalMediationAvailable()).resolves.toBe(true);
+    expect(isUserVerifyingPlatformAuthenticatorAvailable).not.toHaveBeenCalled();
+    vi.stubGlobal('PublicKeyCredential', Object.assign(function PublicKeyCredential() {}, { isConditionalMediationAvailable: async () => false }));
+    await expect(conditionalMediationAvailable()).resolves.toBe(false);
+    vi.stubGlobal('PublicKeyCredential', function PublicKeyCredential() {});
+    await expect(conditionalMediationAvailable()).resolves.toBe(false);
+    vi.stubGlobal('PublicKeyCredential', undefined);
+    await expect(conditionalMediationAvailable()).resolves.toBe(false);
+    vi.stubGlobal('PublicKeyCredential', Object.assign(function PublicKeyCredential() {}, { isConditionalMediationAvailable: () => Promise.reject(new Error('boom')) }));
+    await expect(conditionalMediationAvailable()).resolves.toBe(false);
   });
 });
