@@ -7,7 +7,7 @@ import { toDfnsAuthError, type DfnsAuthError } from '../errors';
 import { initialState, reduce, type LoginState } from '../flows/loginFlow';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { warnDeveloper } from '../provider/warnDeveloper';
-import { passkeySupport } from '../webauthn/passkeySupport';
+import { conditionalMediationAvailable } from '../webauthn/conditionalMediationAvailable';
 import { signWithPasskey } from '../webauthn/signWithPasskey';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
 import { useFlowMachine } from './useFlowMachine';
@@ -254,7 +254,7 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
     autofillControllerRef.current = controller;
     const { signal } = controller;
     const run = async (): Promise<void> => {
-      if (!(await passkeySupport().conditionalMediation) || signal.aborted) return;
+      if (!(await conditionalMediationAvailable()) || signal.aborted) return;
       setAutofill(true);
       const { client, rp, authenticator, timeout } = configRef.current;
       let challenge: LoginChallenge;
