@@ -192,14 +192,11 @@ export function LoginWithPasskey(props: LoginWithPasskeyProps): ReactNode {
                   aria-disabled={busy || undefined}
                   onPointerEnter={() => login.prefetch()}
                   onFocus={() => login.prefetch()}
-                  onClick={
-                    busy
-                      ? undefined
-                      : () => {
-                          pressed.current = 'picker';
-                          login.start();
-                        }
-                  }
+                  // While busy, Button ignores the click (aria-disabled).
+                  onClick={() => {
+                    pressed.current = 'picker';
+                    login.start();
+                  }}
                 >
                   {messages.buttons.signInUsernameless}
                 </Button>

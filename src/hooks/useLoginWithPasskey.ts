@@ -147,16 +147,19 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
     [nextSignal, configRef, fail, isCurrent, send, submit],
   );
 
+  /** `POST /auth/login/init` for `username` (or usernameless), as the flow's current step. */
+  const requestChallenge = useCallback(
+    (username: string | undefined) => initLogin(configRef.current.client, { username }, { signal: nextSignal() }),
+    [configRef, nextSignal],
+  );
+
   const fetchThenSign = useCallback(
     async (attempt: number) => {
       const username = usernameRef.current;
       const pending = prefetchedRef.current;
       prefetchedRef.current = undefined;
       // A prefetch for this same user still in flight is awaited rather than sent again.
-      const promise =
-        pending && !pending.settled && pending.username === username
-          ? pending.promise
-          : initLogin(configRef.current.client, { username }, { signal: nextSignal() });
+      const promise = pending && !pending.settled && pending.username === username ? pending.promise : requestChallenge(username);
       let challenge: LoginChallenge;
       try {
         challenge = await promise;
@@ -168,7 +171,16 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
       const next = send({ type: 'challenge-received', attempt, challenge });
       if (next.status === 'awaiting-authenticator') await sign(next.attempt, next.challenge);
     },
-    [configRef, nextSignal, fail, isCurrent, send, sign],
+    [requestChallenge, fail, isCurrent, send, sign],
+  );
+
+  /** Runs the step the flow has just entered: the prompt when a challenge is at hand, else the challenge request. */
+  const advance = useCallback(
+    (next: LoginState) => {
+      if (next.status === 'awaiting-authenticator') void sign(next.attempt, next.challenge);
+      else if (next.status === 'fetching-challenge') void fetchThenSign(next.attempt);
+    },
+    [sign, fetchThenSign],
   );
 
   const prefetch = useCallback(
@@ -180,7 +192,7 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
       if (known && known.username === username && (now.prefetching || (now.challenge && isFresh(known.requestedAt)))) return;
       const { attempt } = send({ type: 'prefetch' });
       const requestedAt = Date.now();
-      const promise = initLogin(configRef.current.client, { username }, { signal: nextSignal() });
+      const promise = requestChallenge(username);
       const entry: Prefetched = { username, requestedAt, promise, settled: false };
       prefetchedRef.current = entry;
       promise.then(
@@ -195,23 +207,23 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
         },
       );
     },
-    [current, send, configRef, nextSignal, isCurrent],
+    [current, send, requestChallenge, isCurrent],
   );
 
   const start = useCallback(
     (input: LoginWithPasskeyInput = {}) => {
       const username = normalise(input.username);
-      if (current().status !== 'idle') return;
+      const idle = current();
+      if (idle.status !== 'idle') return;
       usernameRef.current = username;
       const known = prefetchedRef.current;
       const usable = known !== undefined && known.username === username && isFresh(known.requestedAt);
       const autofillChallenge = autofillChallengeRef.current;
       autofillControllerRef.current?.abort();
       autofillChallengeRef.current = undefined;
-      if (!usable && current().status === 'idle') {
+      if (!usable) {
         // A challenge prefetched for someone else, or too old to be accepted, is dropped.
-        const idle = current();
-        if (idle.status === 'idle' && (idle.challenge || (idle.prefetching && known?.username !== username))) {
+        if (idle.challenge || (idle.prefetching && known?.username !== username)) {
           send({ type: 'reset' });
           prefetchedRef.current = undefined;
         }
@@ -221,22 +233,14 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
           send({ type: 'challenge-received', attempt, challenge: autofillChallenge.challenge });
         }
       }
-      const next = send({ type: 'start' });
-      if (next.status === 'awaiting-authenticator') void sign(next.attempt, next.challenge);
-      else if (next.status === 'fetching-challenge') void fetchThenSign(next.attempt);
+      advance(send({ type: 'start' }));
     },
-    [current, send, sign, fetchThenSign],
+    [current, send, advance],
   );
 
-  const retry = useCallback(() => {
-    const next = send({ type: 'retry' });
-    if (next.status === 'fetching-challenge') void fetchThenSign(next.attempt);
-  }, [send, fetchThenSign]);
+  const retry = useCallback(() => advance(send({ type: 'retry' })), [send, advance]);
 
-  const continueFlow = useCallback(() => {
-    const next = send({ type: 'continue' });
-    if (next.status === 'awaiting-authenticator') void sign(next.attempt, next.challenge);
-  }, [send, sign]);
+  const continueFlow = useCallback(() => advance(send({ type: 'continue' })), [send, advance]);
 
   const reset = useCallback(() => {
     abort();
