@@ -3,19 +3,27 @@
  * SimpleWebAuthn, and a flow that only signs (log in, confirm a user action) carries no
  * `startRegistration`; and every passkey flow's error mapping (toPasskeyError) keeps its how-to-fix
  * explanations for development builds. Measured on the built `dist/`, as an app's bundler sees it
- * (scripts/bench/sizes.mjs).
+ * (scripts/bundleSize.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureKit, ROOT } from '../../scripts/bench/sizes.mjs';
+import { ROOT } from '../../scripts/bench/sizes.mjs';
+import { bundleSizeSplit } from '../../scripts/bundleSize.mjs';
 
-/** The bundled modules of `contents` whose path contains `part`. */
+/**
+ * The modules of `contents` whose path contains `part` and that put code in the app, in the first
+ * load or a later chunk, as a Vite app's bundler splits it (scripts/bundleSize.mjs). Not esbuild's
+ * single bundle: once the bundle has an import(), esbuild keeps an empty init wrapper for every
+ * module of a package entry it wraps, code or not.
+ */
 async function modulesOf(contents: string, part: string): Promise<string[]> {
-  const { inputs } = await measureKit(contents);
-  return Object.keys(inputs).filter((file) => file.includes(part));
+  const { initial, later } = await bundleSizeSplit(contents, { resolveDir: ROOT });
+  return Object.entries({ ...initial.inputs, ...later.inputs })
+    .filter(([file, bytes]) => file.includes(part) && bytes > 0)
+    .map(([file]) => file);
 }
 
 const REGISTRATION = ['methods/startRegistration', 'helpers/identifyRegistrationError'];
