@@ -10,11 +10,11 @@ import { toDfnsAuthError, type DfnsAuthError } from '../errors';
 import { initialState, reduce, type AddCredentialState } from '../flows/addCredentialFlow';
 import type { RecoveryKit } from '../flows/flowState';
 import { recoveryKitOf } from '../flows/recoveryKitOf';
-import { createRecoveryKey } from '../keys/recoveryKey';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { dfnsKeys } from '../query/dfnsKeys';
 import { createPasskey } from '../webauthn/createPasskey';
 import { passkeySigner } from '../webauthn/signWithPasskey';
+import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 
@@ -161,6 +161,7 @@ export function useAddCredential(
 
     async function newRecoveryKey(challenge: CredentialChallenge): Promise<Pending> {
       // The salt is the Dfns username from the challenge, so the kit decrypts at recovery time.
+      const { createRecoveryKey } = await recoveryKeyCrypto.load();
       const created = await createRecoveryKey({ challenge });
       const kit = recoveryKitOf(created, { username: challenge.user.name, orgId, server: client.baseUrl });
       return pending(
@@ -178,8 +179,10 @@ export function useAddCredential(
       pendingRef.current = undefined;
       send({ type: 'start' });
       void drive();
+      // A recovery key is made with the recovery-key crypto: it loads while the challenge is fetched.
+      if (kind === 'RecoveryKey') recoveryKeyCrypto.preload();
     },
-    [current, send, drive],
+    [current, send, drive, kind],
   );
 
   const retry = useCallback(() => {

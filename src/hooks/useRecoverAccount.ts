@@ -8,13 +8,12 @@ import { DfnsApiError, DfnsAuthError, RecoveryError, toDfnsAuthError } from '../
 import { recoveryKitOf } from '../flows/recoveryKitOf';
 import { initialState, reduce, type RecoverAccountState } from '../flows/recoverAccountFlow';
 import { normaliseRecoveryCode } from '../keys/recoveryCode';
-import { createRecoveryKey, findRecoveryKey, unlockRecoveryKey } from '../keys/recoveryKey';
-import { recoverUserBodyJson, signRecovery } from '../keys/signRecovery';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
 import { logInAfterKit, startLoginPrefetch, type LoginPrefetch } from './loginAfterKit';
+import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 
@@ -269,6 +268,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     nextSignal();
     void (async () => {
       try {
+        const { findRecoveryKey, unlockRecoveryKey } = await recoveryKeyCrypto.load();
         const { encryptedRecoveryKey } = findRecoveryKey(challenge, s.credentialId);
         const key = await unlockRecoveryKey({ encryptedRecoveryKey, recoveryCode, username: challenge.user.name });
         if (!isCurrent(attempt)) return;
@@ -289,6 +289,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
       if (!s || !challenge || !s.passkey || !s.privateKey) {
         throw new DfnsAuthError('unknown_error', 'useRecoverAccount: the recovery session was lost before signing.');
       }
+      const { createRecoveryKey, recoverUserBodyJson, signRecovery } = await recoveryKeyCrypto.load();
       const recoveryKey = await createRecoveryKey({ challenge, username: challenge.user.name });
       const newCredentials = { firstFactorCredential: s.passkey, recoveryCredential: recoveryKey.credential };
       const signed = await signRecovery({ newCredentials, credId: s.credentialId, privateKey: s.privateKey.key });
@@ -475,6 +476,8 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
         return;
       }
       drive(entered);
+      // Unlocking the old key needs the recovery-key crypto: it loads while the challenge is fetched.
+      recoveryKeyCrypto.preload();
     },
     [current, send, latest, fail, drive],
   );

@@ -17,11 +17,11 @@ import {
   type AfterRegistration,
   type RegisterPasskeyState,
 } from '../flows/registerPasskeyFlow';
-import { registrationCredentials } from '../keys/registrationCredentials';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
 import { logInAfterKit, startLoginPrefetch, type LoginPrefetch } from './loginAfterKit';
+import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 
@@ -221,6 +221,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
       const temporaryAuthenticationToken = temporaryTokenRef.current ?? '';
       const signal = nextSignal();
       try {
+        const { registrationCredentials } = await recoveryKeyCrypto.load();
         const { credentials, recovery } = await registrationCredentials(challenge, passkey, recoveryKey);
         const endUserWallets = mode === 'endUser' ? (wallets ?? [...DEFAULT_END_USER_WALLETS]) : mode === 'delegated' ? wallets : undefined;
         let then: AfterRegistration;
@@ -312,6 +313,8 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
       inputRef.current = { username: input.username.trim(), registrationCode: input.registrationCode?.trim() };
       const next = send({ type: 'start' });
       if (next.status === 'fetching-challenge') void fetchChallenge(next.attempt);
+      // The credentials made after the prompt need the recovery-key crypto: it loads meanwhile.
+      recoveryKeyCrypto.preload();
     },
     [current, send, fetchChallenge],
   );

@@ -6,9 +6,9 @@ import type { Fido2Attestation, RegisteredUser, RegistrationChallenge, Wallet, W
 import { DfnsApiError, DfnsAuthError, toDfnsAuthError } from '../errors';
 import { recoveryKitOf } from '../flows/recoveryKitOf';
 import { initialSocialSignInState, reduceSocialSignIn, type SocialSignInOutcome, type SocialSignInState } from '../flows/socialSignInFlow';
-import { registrationCredentials } from '../keys/registrationCredentials';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { createPasskey } from '../webauthn/createPasskey';
+import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 import { DEFAULT_END_USER_WALLETS } from './useRegisterPasskey';
@@ -123,6 +123,7 @@ export function useSocialSignIn(options: UseSocialSignInOptions): UseSocialSignI
       const { wallets, recoveryKey = true } = optionsRef.current;
       const signal = nextSignal();
       try {
+        const { registrationCredentials } = await recoveryKeyCrypto.load();
         const { credentials, recovery } = await registrationCredentials(challenge, passkey, recoveryKey);
         const result = await completeEndUserRegistration(
           client,
@@ -237,6 +238,8 @@ export function useSocialSignIn(options: UseSocialSignInOptions): UseSocialSignI
     if (current().status !== 'idle') return;
     const next = send({ type: 'start' });
     if (next.status === 'awaiting-id-token') void signIn(next.attempt);
+    // A new person's sign-up makes its credentials after the prompt with the recovery-key crypto: it loads meanwhile.
+    recoveryKeyCrypto.preload();
   }, [current, send, signIn]);
 
   const retry = useCallback(() => {

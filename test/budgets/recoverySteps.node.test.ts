@@ -1,7 +1,7 @@
 /**
  * Issue 19, "code that loads when its step is reached", for the recovery kit: showing, copying,
- * downloading and printing a new kit, and reading a kit file, travel in chunks of their own (a
- * dynamic `import()`), not with every recovery render. Measured on the built `dist/` as an app's
+ * downloading and printing a new kit, and the recovery-key crypto travel in
+ * chunks of their own (a dynamic `import()`), not with every recovery render. Measured on the built `dist/` as an app's
  * bundler splits it (scripts/bundleSize.mjs).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,12 +27,23 @@ async function split(exports: string[]): Promise<{ initial: string[]; later: str
 /** What only the recovery kit step uses: the panel (copy, download, print) and the kit's text file. */
 const KIT_PANEL = ['components/parts/RecoveryKitPanel', 'messages/recoveryKitText'];
 
+/** Making a recovery key (PBKDF2, AES-GCM, the key attestation) and signing a recovery with the old one. */
+const RECOVERY_KEY_CRYPTO = ['keys/recoveryKey', 'keys/encryptedKey', 'keys/keyAttestation', 'keys/der', 'keys/pem', 'keys/registrationCredentials'];
+
 describe('the recovery kit loads when its step is reached', () => {
   for (const component of ['RecoverAccount', 'RegisterPasskey', 'CreateRecoveryKey', 'SocialSignIn']) {
     it(`<${component}/> loads the kit panel later, not with the page`, async () => {
       const { initial, later } = await split([component]);
       expect(initial.filter((file) => KIT_PANEL.includes(file))).toEqual([]);
       expect(later).toEqual(expect.arrayContaining(KIT_PANEL));
+    }, 60_000);
+  }
+
+  for (const component of ['RecoverAccount', 'RegisterPasskey', 'CreateRecoveryKey', 'SocialSignIn']) {
+    it(`<${component}/> loads the recovery-key crypto when its flow starts, not with the page`, async () => {
+      const { initial, later } = await split([component]);
+      expect(initial.filter((file) => RECOVERY_KEY_CRYPTO.includes(file))).toEqual([]);
+      expect(later).toEqual(expect.arrayContaining(RECOVERY_KEY_CRYPTO));
     }, 60_000);
   }
 
