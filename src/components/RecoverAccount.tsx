@@ -7,12 +7,13 @@ import { recoverCopy } from '../messages/copy/recoverCopy';
 import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { DfnsAuthError, DfnsAuthErrorCode } from '../errors';
 import { useRecoverAccount, type UseLoggedInRecoverAccountOptions, type UseRecoverAccountOptions, type UseRecoverAccountResult } from '../hooks/useRecoverAccount';
-import { MAX_RECOVERY_KIT_LENGTH, parseRecoveryKit } from '../keys/parseRecoveryKit';
+import type { ParsedRecoveryKit } from '../keys/parseRecoveryKit';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { PasskeyIcon } from './parts/icons';
+import { lazyPart } from './parts/lazyPart';
 import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';
@@ -21,6 +22,9 @@ import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** The English this component shows; the provider's and the prop's `messages` are laid over it. */
 const COPY = [frameCopy, errorCopy, usernameCopy, recoveryKitLabelsCopy, recoverCopy] as const;
+
+/** The kit file reader, a chunk of its own: fetched when a person chooses a kit file, which most never do. */
+const kitFileReader = lazyPart(() => import('../keys/parseRecoveryKit'));
 
 /** Props of `<RecoverAccount/>`. */
 export interface RecoverAccountProps extends KitComponentProps, UseRecoverAccountOptions {
@@ -155,14 +159,22 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
     // Cleared at once: the same file can be picked again, and the form keeps no file handle.
     input.value = '';
     if (!file) return;
+    let reader: typeof import('../keys/parseRecoveryKit');
+    try {
+      reader = await kitFileReader.load();
+    } catch {
+      // The reader's chunk did not arrive (a retryable network_error): choosing the file again retries.
+      setFileNotice({ ok: false, text: messages.errors.network_error });
+      return;
+    }
     // A real kit is under 2 KB: a larger file is not read at all.
-    if (file.size > MAX_RECOVERY_KIT_LENGTH) {
+    if (file.size > reader.MAX_RECOVERY_KIT_LENGTH) {
       setFileNotice({ ok: false, text: copy.kitFileUnreadable });
       return;
     }
-    let parsed: ReturnType<typeof parseRecoveryKit> = {};
+    let parsed: ParsedRecoveryKit = {};
     try {
-      parsed = parseRecoveryKit(await file.text(), {
+      parsed = reader.parseRecoveryKit(await file.text(), {
         recoveryKeyIdLabels: [messages.recoveryKit.recoveryKeyId, messages.labels.recoveryKeyId],
         usernameLabels: [messages.recoveryKit.username],
       });

@@ -1,6 +1,6 @@
 /**
  * Issue 19, "code that loads when its step is reached", for the recovery kit: showing, copying,
- * downloading and printing a new kit, and the recovery-key crypto travel in
+ * downloading and printing a new kit, reading a kit file, and the recovery-key crypto travel in
  * chunks of their own (a dynamic `import()`), not with every recovery render. Measured on the built `dist/` as an app's
  * bundler splits it (scripts/bundleSize.mjs).
  */
@@ -38,6 +38,12 @@ describe('the recovery kit loads when its step is reached', () => {
       expect(later).toEqual(expect.arrayContaining(KIT_PANEL));
     }, 60_000);
   }
+
+  it('<RecoverAccount/> loads the kit file reader when a file is chosen, not with the page', async () => {
+    const { initial, later } = await split(['RecoverAccount']);
+    expect(initial).not.toContain('keys/parseRecoveryKit');
+    expect(later).toContain('keys/parseRecoveryKit');
+  }, 60_000);
 
   for (const component of ['RecoverAccount', 'RegisterPasskey', 'CreateRecoveryKey', 'SocialSignIn']) {
     it(`<${component}/> loads the recovery-key crypto when its flow starts, not with the page`, async () => {
