@@ -2,7 +2,6 @@ import { DfnsApiError, DfnsAuthError, PolicyPendingError } from '../errors';
 import type { DfnsClient } from './createDfnsClient';
 import { checkRequestPath } from './checkRequestPath';
 import { describeIssues } from './describeIssues';
-import { errorFromResponse, describeNonJson } from './errorFromResponse';
 import { pathWithoutQuery } from './pathWithoutQuery';
 import { readAuthToken } from './readAuthToken';
 import { stringifyBody } from './stringifyBody';
@@ -65,6 +64,8 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
   const endpoint = `${method} ${path}`;
 
   checkRequestPath(request.path, `${method} request`, client.baseUrl);
+  // Asked for now, so that it is in by the time an answer fails; ignored here if it cannot load.
+  loadErrorPath().catch(() => undefined);
   throwIfAborted(signal, context);
   const headers: Record<string, string> = {};
   const auth = request.auth;
@@ -138,6 +139,7 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
   if (!response.ok) {
     // Which token expired is for the developer (it reads the JWT): production keeps the status alone.
     const note = process.env.NODE_ENV !== 'production' ? expiredNote(response.status, auth, bearer) : '';
+    const { errorFromResponse } = await errorPathFor(context, response.status);
     throw errorFromResponse(response.status, text, context, note, response.headers.get('Retry-After'));
   }
 
@@ -154,6 +156,7 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
   try {
     value = JSON.parse(text);
   } catch (error) {
+    const { describeNonJson } = await errorPathFor(context, response.status);
     throw new DfnsApiError('invalid_response', `${endpoint} returned HTTP ${response.status} but ${describeNonJson(text)}.`, {
       ...context,
       status: response.status,
@@ -175,6 +178,35 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
     );
   }
   return result.value;
+}
+
+type ErrorPath = typeof import('./errorFromResponse');
+let errorPath: Promise<ErrorPath> | undefined;
+
+/**
+ * The code that reads a failed answer (Dfns's error shapes, `Retry-After`, a body that is not
+ * JSON), in a chunk of its own: a page loads without it, and the first request asks for it.
+ */
+function loadErrorPath(): Promise<ErrorPath> {
+  errorPath ??= import('./errorFromResponse').catch((cause: unknown) => {
+    // Not kept: the next failed answer asks for the chunk again.
+    errorPath = undefined;
+    throw cause;
+  });
+  return errorPath;
+}
+
+/** The error path's code, or, when its chunk cannot load (offline, a new deployment), a retryable `network_error`. */
+async function errorPathFor(context: RequestContext, status: number): Promise<ErrorPath> {
+  try {
+    return await loadErrorPath();
+  } catch (cause) {
+    throw new DfnsApiError(
+      'network_error',
+      `${context.method} ${context.path} answered HTTP ${status}, and the code that reads the answer could not be loaded.`,
+      { ...context, status, retryable: true, cause },
+    );
+  }
 }
 
 /** For a 401 sent with a token whose JWT `exp` has passed: which token expired, and what to do. */
