@@ -1,6 +1,6 @@
 'use client';
 import { frameCopy } from '../messages/copy/frameCopy';
-import { errorCopy } from '../messages/copy/errorCopy';
+import { credentialCodeErrorsCopy } from '../messages/copy/credentialCodeErrorsCopy';
 import { registerButtonCopy } from '../messages/copy/registerButtonCopy';
 import { credentialNameCopy } from '../messages/copy/credentialNameCopy';
 import { credentialNamesCopy } from '../messages/copy/credentialNamesCopy';
@@ -23,7 +23,7 @@ import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 import { useKitMessages } from './parts/useKitMessages';
 
 /** The English this component shows; the provider's and the prop's `messages` are laid over it. */
-const COPY = [frameCopy, errorCopy, registerButtonCopy, credentialNameCopy, credentialNamesCopy, signedInCopy, addPasskeyWithCodeCopy] as const;
+const COPY = [frameCopy, credentialCodeErrorsCopy, registerButtonCopy, credentialNameCopy, credentialNamesCopy, signedInCopy, addPasskeyWithCodeCopy] as const;
 
 /** Props of `<AddPasskeyWithCode>`. */
 export interface AddPasskeyWithCodeProps extends KitComponentProps {
@@ -45,7 +45,8 @@ export interface AddPasskeyWithCodeProps extends KitComponentProps {
 
 const BUSY = new Set(['fetching-challenge', 'awaiting-authenticator', 'submitting', 'logging-in']);
 /** Errors about the code itself: said under the code field, where it can be fixed. */
-const CODE_ERRORS = new Set(['credential_code_invalid', 'credential_code_expired']);
+const isCodeError = (error: DfnsAuthError): error is DfnsAuthError & { code: keyof typeof credentialCodeErrorsCopy.errors } =>
+  error.code in credentialCodeErrorsCopy.errors;
 
 /**
  * On a device (or domain) without a passkey and without a session: the one-time code from a
@@ -76,7 +77,7 @@ export function AddPasskeyWithCode(props: AddPasskeyWithCodeProps): ReactNode {
   }, [defaultName]);
 
   const error = state.status === 'error' ? state : undefined;
-  const codeError = error && CODE_ERRORS.has(error.error.code) ? error.error : undefined;
+  const codeError = error && isCodeError(error.error) ? error.error : undefined;
   useIsomorphicLayoutEffect(() => {
     if (state.status === 'success') successRef.current?.focus();
     // Back to the code field, with what was typed, to fix it (its message is read as an alert).

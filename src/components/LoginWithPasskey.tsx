@@ -1,6 +1,6 @@
 'use client';
 import { frameCopy } from '../messages/copy/frameCopy';
-import { errorCopy } from '../messages/copy/errorCopy';
+import { stepButtonsCopy } from '../messages/copy/stepButtonsCopy';
 import { usernameCopy } from '../messages/copy/usernameCopy';
 import { signedInCopy } from '../messages/copy/signedInCopy';
 import { ssoOfferCopy } from '../messages/copy/ssoOfferCopy';
@@ -28,7 +28,7 @@ import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 import { WhenLoaded } from './parts/WhenLoaded';
 
 /** The English this component shows; the provider's and the prop's `messages` are laid over it. */
-const COPY = [frameCopy, errorCopy, usernameCopy, signedInCopy, ssoOfferCopy, loginCopy] as const;
+const COPY = [frameCopy, stepButtonsCopy, usernameCopy, signedInCopy, ssoOfferCopy, loginCopy] as const;
 
 /** Props of `<LoginWithPasskey/>`. */
 export interface LoginWithPasskeyProps extends KitComponentProps {

@@ -1,6 +1,8 @@
 'use client';
 import { frameCopy } from '../messages/copy/frameCopy';
-import { errorCopy } from '../messages/copy/errorCopy';
+import { networkErrorCopy } from '../messages/copy/networkErrorCopy';
+import { recoveryFieldErrorsCopy } from '../messages/copy/recoveryFieldErrorsCopy';
+import { stepButtonsCopy } from '../messages/copy/stepButtonsCopy';
 import { usernameCopy } from '../messages/copy/usernameCopy';
 import { recoveryKitLabelsCopy } from '../messages/copy/recoveryKitLabelsCopy';
 import { recoverCopy } from '../messages/copy/recoverCopy';
@@ -12,6 +14,7 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { formText } from './parts/formText';
 import { PasskeyIcon } from './parts/icons';
 import { lazyPart } from './parts/lazyPart';
 import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
@@ -21,7 +24,7 @@ import { useKitMessages } from './parts/useKitMessages';
 import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 
 /** The English this component shows; the provider's and the prop's `messages` are laid over it. */
-const COPY = [frameCopy, errorCopy, usernameCopy, recoveryKitLabelsCopy, recoverCopy] as const;
+const COPY = [frameCopy, networkErrorCopy, stepButtonsCopy, recoveryFieldErrorsCopy, usernameCopy, recoveryKitLabelsCopy, recoverCopy] as const;
 
 /** The kit file reader, a chunk of its own: fetched when a person chooses a kit file, which most never do. */
 const kitFileReader = lazyPart(() => import('../keys/parseRecoveryKit'));
@@ -40,7 +43,7 @@ export interface RecoverAccountProps extends KitComponentProps, UseRecoverAccoun
 export type LoggedInRecoverAccountProps = Omit<RecoverAccountProps, keyof UseRecoverAccountOptions> & UseLoggedInRecoverAccountOptions;
 
 /** Errors caused by what the user typed: shown on the form, next to the field, with the fields kept. */
-const FIELD_OF_ERROR: Partial<Record<DfnsAuthErrorCode, 'verificationCode' | 'recoveryCode' | 'recoveryKeyId' | 'username'>> = {
+const FIELD_OF_ERROR: Record<keyof typeof recoveryFieldErrorsCopy.errors, 'verificationCode' | 'recoveryCode' | 'recoveryKeyId' | 'username'> = {
   recovery_code_invalid: 'recoveryCode',
   recovery_code_malformed: 'recoveryCode',
   recovery_key_not_found: 'recoveryKeyId',
@@ -48,17 +51,22 @@ const FIELD_OF_ERROR: Partial<Record<DfnsAuthErrorCode, 'verificationCode' | 're
   invalid_input: 'username',
 };
 
+/** A code of an error shown under a field of the codes form. */
+type FieldErrorCode = keyof typeof FIELD_OF_ERROR;
+
 /** The field an error belongs to, when it came from the codes form. */
 function fieldOf(
   state: UseRecoverAccountResult['state'],
   username: string,
-): { error: DfnsAuthError; field: string } | undefined {
+): { error: DfnsAuthError; code: FieldErrorCode; field: string } | undefined {
   if (state.status !== 'error') return undefined;
   if (state.step !== 'fetching-challenge' && state.step !== 'unlocking-recovery-key') return undefined;
-  let field = FIELD_OF_ERROR[state.error.code];
+  const code = state.error.code;
+  if (!(code in FIELD_OF_ERROR)) return undefined;
+  let field = FIELD_OF_ERROR[code as FieldErrorCode];
   // The hook reports a missing username or verification code alike; the empty field tells which.
   if (field === 'username' && username.trim() !== '') field = 'verificationCode';
-  return field ? { error: state.error, field } : undefined;
+  return { error: state.error, code: code as FieldErrorCode, field };
 }
 
 /**
@@ -92,7 +100,9 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   const successRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const fieldError = fieldOf(state, options.username ?? username);
+  // The username this recovery is for: the app's, else the one typed.
+  const recoveryUsername = options.username ?? username;
+  const fieldError = fieldOf(state, recoveryUsername);
   const errorCode = state.status === 'error' ? state.error.code : undefined;
   const status = state.status;
 
@@ -138,13 +148,9 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   const askedForUsername = options.username === undefined;
   const submitCodes = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const field = (name: string): string => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const field = formText(event.currentTarget);
     recovery.submitCodes({
-      username: options.username ?? username,
+      username: recoveryUsername,
       verificationCode: mode === 'standard' ? field('verificationCode') : undefined,
       recoveryCode: field('recoveryCode'),
       recoveryKeyId: field('recoveryKeyId'),
@@ -197,7 +203,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
   };
 
   const invalid = (field: string): string | undefined =>
-    fieldError?.field === field ? messages.errors[fieldError.error.code] : undefined;
+    fieldError?.field === field ? messages.errors[fieldError.code] : undefined;
 
   const usernameField = (
     <TextField
@@ -274,7 +280,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
       <div className="dfns-actions">
         <Button type="submit">{messages.buttons.recover}</Button>
         {mode === 'standard' ? (
-          <Button variant="ghost" onClick={() => recovery.sendCode(options.username ?? username)}>
+          <Button variant="ghost" onClick={() => recovery.sendCode(recoveryUsername)}>
             {codeSent ? messages.buttons.resendCode : messages.buttons.sendCode}
           </Button>
         ) : null}
@@ -293,7 +299,7 @@ export function RecoverAccount(props: RecoverAccountProps): ReactNode {
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              recovery.sendCode(options.username ?? username);
+              recovery.sendCode(recoveryUsername);
             }}
           >
             {askedForUsername ? usernameField : null}

@@ -12,6 +12,7 @@ import { credentialNamesCopy } from './copy/credentialNamesCopy';
 import { errorCopy } from './copy/errorCopy';
 import { frameCopy } from './copy/frameCopy';
 import { loginCopy } from './copy/loginCopy';
+import { networkErrorCopy } from './copy/networkErrorCopy';
 import { passkeyAddedCopy } from './copy/passkeyAddedCopy';
 import { pendingApprovalCopy } from './copy/pendingApprovalCopy';
 import { recoverCopy } from './copy/recoverCopy';
@@ -25,6 +26,9 @@ import { socialSignInCopy } from './copy/socialSignInCopy';
 import { ssoCallbackCopy } from './copy/ssoCallbackCopy';
 import { ssoOfferCopy } from './copy/ssoOfferCopy';
 import { usernameCopy } from './copy/usernameCopy';
+import { stepButtonsCopy } from './copy/stepButtonsCopy';
+import { recoveryFieldErrorsCopy } from './copy/recoveryFieldErrorsCopy';
+import { credentialCodeErrorsCopy } from './copy/credentialCodeErrorsCopy';
 import { mergeCopy } from './mergeCopy';
 import type { DfnsMessages } from './types';
 
@@ -47,6 +51,7 @@ export const englishMessages: DfnsMessages = /* @__PURE__ */ mergeCopy([
   errorCopy,
   frameCopy,
   loginCopy,
+  networkErrorCopy,
   passkeyAddedCopy,
   pendingApprovalCopy,
   recoverCopy,
@@ -60,4 +65,7 @@ export const englishMessages: DfnsMessages = /* @__PURE__ */ mergeCopy([
   ssoCallbackCopy,
   ssoOfferCopy,
   usernameCopy,
+  stepButtonsCopy,
+  recoveryFieldErrorsCopy,
+  credentialCodeErrorsCopy,
 ]);

@@ -1,7 +1,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorAlert } from '../../src/components/parts/ErrorAlert';
+import { errorAlertView } from '../../src/components/parts/errorAlertView';
 import { DfnsApiError, DfnsAuthError, PasskeyError, type DfnsAuthErrorCode } from '../../src/errors';
 import { englishMessages as en } from '../../src/messages/en';
 
@@ -17,6 +18,12 @@ function apiError(code: 'rate_limited' | 'server_error', extra: Record<string, u
   });
   return Object.assign(error, extra);
 }
+
+// These tests are about the alert itself, as it shows once its chunk is here (a flow under way has
+// fetched it); how it loads is ErrorAlertLoading.test.tsx's.
+beforeAll(async () => {
+  await errorAlertView.load();
+});
 
 afterEach(() => {
   vi.useRealTimers();

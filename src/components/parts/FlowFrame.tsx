@@ -1,8 +1,9 @@
 'use client';
-import { useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useDfnsAuth } from '../../provider/useDfnsAuth';
 import { Button } from './Button';
 import { cx } from './cx';
+import { errorAlertView } from './errorAlertView';
 import { useDisplayedTheme } from './useDisplayedTheme';
 
 /** Props every drop-in component shares. */
@@ -46,6 +47,11 @@ export function FlowFrame(props: FlowFrameProps): ReactNode {
   const displayedTheme = useDisplayedTheme(rootRef, theme);
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
+  // Once a flow is under way, an error may follow: fetch the alert's chunk now, so it shows at once.
+  const started = status !== 'idle';
+  useEffect(() => {
+    if (started) errorAlertView.preload();
+  }, [started]);
   return (
     <section
       ref={rootRef}

@@ -3,17 +3,16 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { RecoveryKit } from '../../flows/flowState';
 import { recoveryKitText } from '../../messages/recoveryKitText';
 import { clipboardCopy } from '../../messages/copy/clipboardCopy';
-import { errorCopy } from '../../messages/copy/errorCopy';
 import { recoveryKitCopy } from '../../messages/copy/recoveryKitCopy';
 import { recoveryKitHeadingCopy } from '../../messages/copy/recoveryKitHeadingCopy';
 import { recoveryKitLabelsCopy } from '../../messages/copy/recoveryKitLabelsCopy';
+import { stepButtonsCopy } from '../../messages/copy/stepButtonsCopy';
 import type { DeepPartial, DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { useCopy } from './useCopy';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
-// `continue` is the alert's word too (errorCopy); the rest is the kit's own.
-const KIT_COPY = [recoveryKitHeadingCopy, recoveryKitLabelsCopy, recoveryKitCopy, clipboardCopy, errorCopy] as const;
+const KIT_COPY = [recoveryKitHeadingCopy, recoveryKitLabelsCopy, recoveryKitCopy, clipboardCopy, stepButtonsCopy] as const;
 
 /**
  * How long the print frame may stay without an `afterprint` (some mobile browsers never fire it):

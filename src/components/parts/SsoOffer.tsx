@@ -1,15 +1,14 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useSsoRedirect } from '../../hooks/useSsoRedirect';
-import { errorCopy } from '../../messages/copy/errorCopy';
+import { stepButtonsCopy } from '../../messages/copy/stepButtonsCopy';
 import { ssoOfferCopy } from '../../messages/copy/ssoOfferCopy';
 import type { DeepPartial, DfnsMessages } from '../../messages/types';
 import { Button } from './Button';
 import { ErrorAlert } from './ErrorAlert';
 import { useCopy } from './useCopy';
 
-// `back` is the alert's word too (errorCopy).
-const OFFER_COPY = [ssoOfferCopy, errorCopy] as const;
+const OFFER_COPY = [ssoOfferCopy, stepButtonsCopy] as const;
 
 /** How a component offers SSO when Dfns answers `{ ssoClientId }`. */
 export interface SsoOptions {

@@ -1,15 +1,11 @@
 import type { DeepPartial, DfnsMessages } from '../types';
 
-/** English copy of what an error alert says: the title and body per error code, and its actions. */
+/** English copy of what an error alert says: the title and body per error code, and its actions (the slices it shares with forms are `networkErrorCopy`, `stepButtonsCopy`, `recoveryFieldErrorsCopy` and `credentialCodeErrorsCopy`). */
 export const errorCopy = {
   buttons: {
-    retry: 'Try again',
-    back: 'Back',
-    continue: 'Continue',
     signInInstead: 'Sign in instead',
   },
   errorTitles: {
-    network_error: 'Can’t reach the server',
     aborted: 'Request cancelled',
     timeout: 'The server took too long',
     invalid_response: 'Unexpected answer from the server',
@@ -40,20 +36,16 @@ export const errorCopy = {
     recovery_key_not_found: 'Recovery key not found',
     password_invalid: 'Wrong password',
     credential_not_allowed: 'This credential can’t be used here',
-    credential_code_invalid: 'That code isn’t right',
-    credential_code_expired: 'That code has expired',
     config_error: 'This page isn’t set up correctly',
     invalid_input: 'Check what you entered',
     unknown_error: 'Something went wrong',
   },
   errors: {
-    network_error: 'Check your internet connection, then try again.',
     aborted: 'Nothing was changed. Start again when you’re ready.',
     timeout: 'The server didn’t answer in time. Please try again.',
     invalid_response: 'Please try again later. If it keeps happening, contact support.',
     policy_pending: 'This request runs once it is approved.',
     http_error: 'Please try again. If it keeps happening, contact support.',
-    unauthorized: 'A code may be wrong, or your session may have expired. Check what you entered, or sign in again.',
     forbidden: 'Your account can’t do this. Ask your administrator if you need access.',
     not_found: 'We couldn’t find what you asked for. Check the details you entered.',
     conflict: 'This was already done, or changed elsewhere at the same time. Reload to see the latest.',
@@ -74,15 +66,9 @@ export const errorCopy = {
     passkey_platform_unavailable:
       'This service needs a passkey built into your device. Open this page on a device that has one, such as a computer with Windows Hello or Touch ID, an iPhone, or an Android phone.',
     passkey_failed: 'Try again, or use another passkey.',
-    recovery_code_malformed: 'This doesn’t look like a recovery code. It starts with D1- followed by groups of letters and digits.',
-    recovery_code_invalid: 'The recovery code doesn’t match this recovery key. Check both against your recovery kit.',
-    recovery_key_not_found: 'There’s no recovery key with this ID on your account. Check the recovery key ID in your kit.',
     password_invalid: 'The password isn’t correct. Check it and try again.',
     credential_not_allowed: 'Use another passkey or key.',
-    credential_code_invalid: 'Check the code against the one shown on your other device, then enter it again. It looks like A7U-KY6-9PT.',
-    credential_code_expired: 'A code works once, for about a minute. Get a new one on your signed-in device and enter it here.',
     config_error: 'Please contact support: this page needs fixing.',
-    invalid_input: 'Some of the details you entered aren’t valid.',
     unknown_error: 'Please try again. If it keeps happening, reload the page.',
   },
   alert: {
