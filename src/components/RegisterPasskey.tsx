@@ -15,6 +15,7 @@ import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { Button } from './parts/Button';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
+import { formText } from './parts/formText';
 import { statusLine } from './parts/statusLine';
 import { PasskeyIcon } from './parts/icons';
 import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
@@ -90,11 +91,7 @@ export function RegisterPasskey(props: RegisterPasskeyProps): ReactNode {
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     // Uncontrolled fields: the registration code goes from the DOM to the hook's ref, never into React state.
-    const data = new FormData(event.currentTarget);
-    const field = (name: string): string => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const field = formText(event.currentTarget);
     lastUsername.current = username ?? field('username');
     register.start({
       username: lastUsername.current,

@@ -149,14 +149,19 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   const [promptAttempt, setPromptAttempt] = useState<number | undefined>(undefined);
   const mode = options.getChallenge ? 'delegated' : 'standard';
 
+  /** Drops the recovery's secrets and any login challenge request. */
+  const dropSession = useCallback(() => {
+    session.current = undefined;
+    loginPrefetch.current?.controller.abort();
+    loginPrefetch.current = undefined;
+  }, []);
   // Secrets must not outlive the component, nor a login challenge request.
-  useEffect(
-    () => () => {
-      session.current = undefined;
-      loginPrefetch.current?.controller.abort();
-      loginPrefetch.current = undefined;
-    },
-    [],
+  useEffect(() => dropSession, [dropSession]);
+
+  /** The username a step runs for: the one given, else the option, else the one this recovery has. */
+  const usernameFor = useCallback(
+    (given: string | undefined) => (given ?? latest.current.options.username ?? session.current?.username ?? '').trim(),
+    [latest],
   );
 
   const fail = useCallback(
@@ -425,13 +430,12 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
 
   const sendCode = useCallback(
     (username?: string) => {
-      const name = (username ?? latest.current.options.username ?? session.current?.username ?? '').trim();
-      session.current = { ...session.current, username: name, credentialId: session.current?.credentialId ?? '' };
+      session.current = { ...session.current, username: usernameFor(username), credentialId: session.current?.credentialId ?? '' };
       const state = current();
       if (state.status === 'error') send({ type: 'edit-codes' });
       drive(send({ type: 'send-code' }));
     },
-    [latest, current, send, drive],
+    [usernameFor, current, send, drive],
   );
 
   const haveCode = useCallback(() => {
@@ -447,7 +451,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
       else if (state.status !== 'code-sent') return;
       if (current().status !== 'code-sent') return;
       const previous = session.current;
-      const username = (input.username ?? latest.current.options.username ?? previous?.username ?? '').trim();
+      const username = usernameFor(input.username);
       const next: Session = {
         ...previous,
         username,
@@ -479,7 +483,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
       // Unlocking the old key needs the recovery-key crypto: it loads while the challenge is fetched.
       recoveryKeyCrypto.preload();
     },
-    [current, send, latest, fail, drive],
+    [current, send, usernameFor, latest, fail, drive],
   );
 
   const retry = useCallback(() => {
@@ -505,12 +509,10 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
 
   const reset = useCallback(() => {
     abort();
-    session.current = undefined;
-    loginPrefetch.current?.controller.abort();
-    loginPrefetch.current = undefined;
+    dropSession();
     setCodeSent(false);
     send({ type: 'reset' });
-  }, [abort, send]);
+  }, [abort, dropSession, send]);
 
   const { state } = machine;
   return {
