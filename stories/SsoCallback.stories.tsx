@@ -147,7 +147,8 @@ export const SsoRequiredInLogin: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: m.buttons.signIn }));
     await expectStatus(canvasElement, 'LoginWithPasskey', 'sso-required');
-    await userEvent.click(canvas.getByRole('button', { name: m.sso.continue }));
+    // The offer's code arrives in a chunk of its own, maybe a moment after the status says SSO.
+    await userEvent.click(await canvas.findByRole('button', { name: m.sso.continue }));
     await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1));
     await expect(String((args.navigate as ReturnType<typeof fn>).mock.calls[0]?.[0])).toContain('/emulator/idp/authorize');
   },
@@ -209,7 +210,8 @@ export const RoundTrip: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: m.buttons.signIn }));
     await expectStatus(canvasElement, 'LoginWithPasskey', 'sso-required');
-    await userEvent.click(canvas.getByRole('button', { name: m.sso.continue }));
+    // The offer's code arrives in a chunk of its own, maybe a moment after the status says SSO.
+    await userEvent.click(await canvas.findByRole('button', { name: m.sso.continue }));
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign in' }));
     await expectStatus(canvasElement, NAME, 'success');
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
@@ -227,7 +229,8 @@ export const RedirectingInLogin: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: m.buttons.signIn }));
     await expectStatus(canvasElement, 'LoginWithPasskey', 'sso-required');
-    await userEvent.click(canvas.getByRole('button', { name: m.sso.continue }));
+    // The offer's code arrives in a chunk of its own, maybe a moment after the status says SSO.
+    await userEvent.click(await canvas.findByRole('button', { name: m.sso.continue }));
     await waitFor(() => expect(canvasElement.querySelector('.dfns-sso')).toHaveAttribute('data-sso-status', 'redirecting'));
     await expect(args.navigate).not.toHaveBeenCalled();
   },

@@ -3,25 +3,21 @@ import { credentialCodeCopy } from '../messages/copy/credentialCodeCopy';
 import { frameCopy } from '../messages/copy/frameCopy';
 import { pendingApprovalCopy } from '../messages/copy/pendingApprovalCopy';
 import { credentialListCopy } from '../messages/copy/credentialListCopy';
-import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { useCredentials } from '../hooks/useCredentials';
 import { useSignalAcceptedPasskeys } from '../hooks/useSignalAcceptedPasskeys';
-import { useUserActionSigner, type UserActionRequest } from '../hooks/useUserActionSigner';
 import type { AllOf } from '../messages/mergeCopy';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
-import { useDfnsAuth } from '../provider/useDfnsAuth';
-import { dfnsKeys } from '../query/dfnsKeys';
 import { Button } from './parts/Button';
+import { CredentialRowButton } from './parts/CredentialRowButton';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { KeyIcon, PasskeyIcon } from './parts/icons';
 import { lazyPart } from './parts/lazyPart';
 import { useCopy } from './parts/useCopy';
 import { useKitMessages } from './parts/useKitMessages';
-import { useIsomorphicLayoutEffect } from './parts/useIsomorphicLayoutEffect';
 import { useLazyPart } from './parts/useLazyPart';
 
 /** The English this component shows; the provider's and the prop's `messages` are laid over it. */
@@ -66,7 +62,18 @@ export function CredentialList(props: CredentialListProps): ReactNode {
   const [announcement, setAnnouncement] = useState('');
   const copy = messages.credentialList;
   const items = list.data?.items ?? [];
-  const status = list.status === 'pending' ? 'loading' : list.status === 'error' ? 'error' : 'ready';
+  const rendersRows = !children;
+  const actions = useLazyPart(rowActions);
+  // The rows show with their actions: the actions' code loads while the list's request runs. Only
+  // its first load is waited for: after a failure the rows show, and their buttons ask again.
+  const actionsSettled = useRef(false);
+  if (actions.status === 'ready' || actions.status === 'error') actionsSettled.current = true;
+  const waitingForActions = rendersRows && items.length > 0 && !actionsSettled.current;
+  const status = list.status === 'pending' || waitingForActions ? 'loading' : list.status === 'error' ? 'error' : 'ready';
+
+  useEffect(() => {
+    if (rendersRows) rowActions.preload();
+  }, [rendersRows]);
 
   return (
     <FlowFrame
@@ -82,7 +89,7 @@ export function CredentialList(props: CredentialListProps): ReactNode {
         children(list)
       ) : list.status === 'error' ? (
         <ErrorAlert error={list.error} messages={messages} onRetry={() => void list.refetch()} readOnly />
-      ) : list.status === 'pending' ? null : items.length === 0 ? (
+      ) : status === 'loading' ? null : items.length === 0 ? (
         <p className="dfns-empty">{copy.empty}</p>
       ) : (
         <>
@@ -101,7 +108,7 @@ export function CredentialList(props: CredentialListProps): ReactNode {
           </ul>
         </>
       )}
-      {addOnAnotherDevice && !children && list.status === 'success' ? (
+      {addOnAnotherDevice && !children && status === 'ready' ? (
         <AddOnAnotherDevice messages={messages} onAnnounce={setAnnouncement} onError={onError} />
       ) : null}
     </FlowFrame>
@@ -133,7 +140,7 @@ function AddOnAnotherDevice(props: {
 
   if (asked && chunk.status === 'ready') {
     const Section = chunk.value;
-    return <Section messages={messages} onAnnounce={onAnnounce} onError={onError} startAtOnce takeFocus={hadFocus.current} />;
+    return <Section messages={messages} onAnnounce={onAnnounce} onError={onError} pressed takeFocus={hadFocus.current} />;
   }
   const failed = asked && chunk.status === 'error';
   return (
@@ -168,76 +175,65 @@ interface CredentialRowProps {
   onError: CredentialListProps['onError'];
 }
 
-/** One credential, with its own signing flow: rows can fail or wait independently. */
+/** A row's activate / deactivate and its signing flow (passkey, user action): a chunk of its own, loaded beside the list. */
+const rowActions = lazyPart(() => import('./parts/CredentialRowActions').then((module) => module.CredentialRowActions));
+
+/**
+ * One credential. The list shows it once its actions' code is here; should that code have failed
+ * to load, the row's button stands in, and a press on it asks for the code again (busy meanwhile)
+ * and is carried out once it arrives.
+ */
 function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: CredentialRowProps): ReactNode {
-  const { client } = useDfnsAuth('CredentialList');
-  const queryClient = useQueryClient();
   const copy = messages.credentialList;
-  const [confirming, setConfirming] = useState(false);
-  // True from the click until the refreshed list shows the new state, so no double toggle.
-  const [refreshing, setRefreshing] = useState(false);
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  const actionsRef = useRef<HTMLDivElement>(null);
-  const returnFocus = useRef(false);
+  const actions = useLazyPart(rowActions);
+  const [pressed, setPressed] = useState(false);
+  // Whether the row's button has focus, so the loaded actions can take it over.
+  const focused = useRef(false);
   const nameId = useId();
-  const targetActive = !credential.isActive;
   // Dfns allows an empty name (recovery keys often have one): the kind then names the row, so the
   // row, its question and its announcements never read `""`.
   const name = credential.name.trim() || copy.kinds[credential.kind];
-
-  const request = useMemo<UserActionRequest>(
-    () => ({
-      method: 'PUT',
-      path: credential.isActive ? '/auth/credentials/deactivate' : '/auth/credentials/activate',
-      body: { credentialUuid: credential.credentialUuid },
-    }),
-    [credential.isActive, credential.credentialUuid],
-  );
-
-  const signer = useUserActionSigner({
-    onSuccess: () => {
-      setRefreshing(true);
-      void queryClient.invalidateQueries({ queryKey: dfnsKeys.credentials(client) }).finally(() => {
-        setRefreshing(false);
-        signer.reset();
-        onAnnounce(targetActive ? copy.activated({ name }) : copy.deactivated({ name }));
-        onChange?.({ credential, isActive: targetActive });
-      });
-    },
-    onError,
-  });
-  const { state } = signer;
-  const busy =
-    refreshing || state.status === 'fetching-challenge' || state.status === 'awaiting-authenticator' || state.status === 'submitting';
-
-  // Moving focus to the question tells keyboard and screen-reader users what the click did.
-  useIsomorphicLayoutEffect(() => {
-    if (confirming) questionRef.current?.focus();
-    else if (returnFocus.current) actionsRef.current?.querySelector('button')?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
-
-  const toggle = (): void => {
-    if (busy) return;
-    setConfirming(false);
-    // The result shows in the row (and onError); the promise is for callers of the hook.
-    signer.signedFetch(request.path, { method: request.method, body: request.body }).catch(() => undefined);
-  };
-
-  const askToDeactivate = (): void => {
-    setConfirming(true);
-    // The request is known now: fetch its challenge while the user reads the question.
-    signer.prefetch(request);
-  };
-
-  const cancel = (): void => {
-    setConfirming(false);
-    signer.reset();
-    // Back to the button that asked, so keyboard users keep their place.
-    returnFocus.current = true;
-  };
-
   const dateAdded = formatDate(credential.dateCreated, messages.locale);
+
+  const actionsView = (): ReactNode => {
+    if (actions.status === 'ready') {
+      const Actions = actions.value;
+      return (
+        <Actions
+          credential={credential}
+          name={name}
+          messages={messages}
+          onAnnounce={onAnnounce}
+          onChange={onChange}
+          onError={onError}
+          pressed={pressed}
+          takeFocus={focused.current}
+        />
+      );
+    }
+    if (pressed && actions.status === 'error') {
+      return <ErrorAlert error={actions.error} messages={messages} onRetry={rowActions.preload} onBack={() => setPressed(false)} />;
+    }
+    return (
+      <CredentialRowButton
+        credential={credential}
+        messages={messages}
+        busy={pressed}
+        onPointerEnter={rowActions.preload}
+        onFocus={() => {
+          focused.current = true;
+          rowActions.preload();
+        }}
+        onBlur={() => {
+          focused.current = false;
+        }}
+        onClick={() => {
+          setPressed(true);
+          rowActions.preload();
+        }}
+      />
+    );
+  };
 
   return (
     <li className="dfns-list-item dfns-credential" data-kind={credential.kind} data-active={credential.isActive} aria-labelledby={nameId}>
@@ -258,43 +254,7 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
           {dateAdded ? <span className="dfns-credential-date">{copy.createdOn({ date: dateAdded })}</span> : null}
         </p>
       </div>
-      {state.status === 'error' ? (
-        <ErrorAlert
-          error={state.error}
-          messages={messages}
-          onRetry={() => void signer.retry().catch(() => undefined)}
-          onContinue={state.challenge ? () => void signer.continue().catch(() => undefined) : undefined}
-          onBack={cancel}
-        />
-      ) : state.status === 'awaiting-approval' ? (
-        <p className="dfns-notice">{messages.userAction.pendingApproval}</p>
-      ) : confirming ? (
-        <div className="dfns-confirm">
-          <p ref={questionRef} tabIndex={-1}>
-            {credential.kind === 'RecoveryKey' ? copy.deactivateRecoveryKeyConfirm({ name }) : copy.deactivateConfirm({ name })}
-          </p>
-          <div className="dfns-actions">
-            <Button variant="danger" onClick={toggle}>
-              {copy.confirmDeactivate}
-            </Button>
-            <Button variant="secondary" onClick={cancel}>
-              {messages.buttons.cancel}
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <div ref={actionsRef} className="dfns-actions">
-          {/* Secondary either way: one row's action must not outshine the list it sits in. */}
-          <Button
-            variant="secondary"
-            busy={busy}
-            onClick={credential.isActive ? askToDeactivate : toggle}
-          >
-            {credential.isActive ? messages.buttons.deactivate : messages.buttons.activate}
-          </Button>
-          {busy ? <span className="dfns-hint">{copy.pending}</span> : null}
-        </div>
-      )}
+      {actionsView()}
     </li>
   );
 }

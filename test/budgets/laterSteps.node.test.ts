@@ -41,4 +41,11 @@ describe('steps a user may never reach load when they are reached', () => {
     expect(initial.filter((name) => code.includes(name))).toEqual([]);
     expect(later).toEqual(expect.arrayContaining(code));
   }, 60_000);
+
+  it('<CredentialList/> loads a row’s signing (activate, deactivate) beside the list, not with the page', async () => {
+    const { initial, later } = await split(['CredentialList']);
+    const signing = ['CredentialRowActions', 'useUserActionSigner', 'userActionFlow', 'userActions', 'signWithPasskey'];
+    expect(initial.filter((name) => signing.includes(name))).toEqual([]);
+    expect(later).toEqual(expect.arrayContaining(signing));
+  }, 60_000);
 });
