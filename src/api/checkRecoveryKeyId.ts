@@ -10,12 +10,16 @@ const RECOVERY_KEY_ID = /^[A-Za-z0-9_-]{43}$/;
  */
 export function checkRecoveryKeyId(credentialId: string, endpoint: string): void {
   if (RECOVERY_KEY_ID.test(credentialId) && !looksLikeRecoveryCode(credentialId)) return;
-  const hint = looksLikeRecoveryCode(credentialId)
-    ? ' It looks like the recovery code: that goes in the recovery code field, and the Recovery Key ID is the other value on the kit.'
-    : '';
+  const recoveryCode = looksLikeRecoveryCode(credentialId);
+  // Which field the value belongs in is for the developer (development builds only, as in `sendRequest`);
+  // production keeps the fact, the length and whether it was the recovery code.
   throw new RecoveryError(
     'recovery_key_not_found',
-    `${endpoint}: the Recovery Key ID on a recovery kit is 43 base64url characters; the value given (${credentialId.length} characters) is not one, so nothing was sent.${hint}`,
+    process.env.NODE_ENV !== 'production'
+      ? `${endpoint}: the Recovery Key ID on a recovery kit is 43 base64url characters; the value given (${credentialId.length} characters) is not one, so nothing was sent.${
+          recoveryCode ? ' It looks like the recovery code: that goes in the recovery code field, and the Recovery Key ID is the other value on the kit.' : ''
+        }`
+      : `${endpoint}: not a Recovery Key ID (${credentialId.length} characters${recoveryCode ? ', the recovery code' : ''}); nothing was sent.`,
   );
 }
 

@@ -35,8 +35,8 @@ describe('developer warnings in an app bundle', { timeout: 60_000 }, () => {
     writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module', sideEffects: ['**/*.css'] }));
     writeFileSync(
       join(dir, 'app.js'),
-      `import { DfnsAuthProvider, LoginWithPasskey, RegisterPasskey, CredentialList } from ${JSON.stringify(join(dist, 'index.js'))};
-       export const app = [DfnsAuthProvider, LoginWithPasskey, RegisterPasskey, CredentialList];`,
+      `import { DfnsAuthProvider, LoginWithPasskey, RegisterPasskey, RecoverAccount, CredentialList } from ${JSON.stringify(join(dist, 'index.js'))};
+       export const app = [DfnsAuthProvider, LoginWithPasskey, RegisterPasskey, RecoverAccount, CredentialList];`,
     );
   });
 
@@ -132,6 +132,8 @@ const DEVELOPER_EXPLANATIONS = [
   'use an origin such as',
   'so that it stays on',
   'pass orgId to createDfnsClient (or the provider), or to this call',
+  // api/checkRecoveryKeyId
+  'that goes in the recovery code field, and the Recovery Key ID is the other value on the kit',
   // api/loginToken
   'with that client id), not with a passkey',
   // provider
@@ -140,4 +142,4 @@ const DEVELOPER_EXPLANATIONS = [
 ];
 
 /** The short forms production keeps: the endpoint, the status, Dfns's message and error id. */
-const FACTS = ['this user must sign in through SSO', 'failed with HTTP', '(Dfns error id', 'no error message in the body', 'could not reach', 'does not understand', 'awaits approval (HTTP 202)'];
+const FACTS = ['not a Recovery Key ID', 'this user must sign in through SSO', 'failed with HTTP', '(Dfns error id', 'no error message in the body', 'could not reach', 'does not understand', 'awaits approval (HTTP 202)'];
