@@ -1,8 +1,8 @@
 import type { Fido2Attestation, Fido2CredentialChallenge, RegistrationChallenge } from '../api/types';
 import type { PasskeyAuthenticator } from './authenticator';
+import { loadPasskeyErrors, passkeyErrorOf, preloadPasskeyErrors } from './passkeyErrorOf';
 import { simpleWebAuthnRegistration } from './simpleWebAuthnRegistration';
 import { toCreationOptions, type RelyingParty } from './toCreationOptions';
-import { platformUnavailableError, toPasskeyError } from './toPasskeyError';
 
 /** Options of `createPasskey`. */
 export interface CreatePasskeyOptions {
@@ -35,10 +35,13 @@ export async function createPasskey(
       const available = await authenticator.isPlatformAuthenticatorAvailable();
       // An unmount or a newer ceremony during the check wins: that is an abort, whatever the answer.
       options.signal?.throwIfAborted();
-      if (available === false) throw platformUnavailableError({ rpId: options.rp.id });
+      if (available === false) throw (await loadPasskeyErrors()).platformUnavailableError({ rpId: options.rp.id });
     }
     startedAt = performance.now();
-    const credential = await authenticator.create(optionsJSON, { signal: options.signal });
+    const created = authenticator.create(optionsJSON, { signal: options.signal });
+    // The prompt is open: the code that reads a failure loads meanwhile, never before the prompt.
+    preloadPasskeyErrors();
+    const credential = await created;
     // SimpleWebAuthn already base64url-encodes (no padding) every binary field; pass them as is.
     return {
       credentialKind: 'Fido2',
@@ -49,7 +52,8 @@ export async function createPasskey(
       },
     };
   } catch (error) {
-    throw toPasskeyError(error, {
+    // The context is read here, at the failure (elapsedMs above all), before the error's code is awaited.
+    throw await passkeyErrorOf(error, {
       rpId: options.rp.id,
       signal: options.signal,
       // Timed only for an authenticator that speaks for a platform: a scripted fake refuses at once.

@@ -1,9 +1,9 @@
 import type { ChallengeSigner, Fido2Assertion, SigningChallenge } from '../api/types';
 import type { PasskeyAuthenticator } from './authenticator';
+import { passkeyErrorOf, preloadPasskeyErrors } from './passkeyErrorOf';
 import { simpleWebAuthnAuthentication } from './simpleWebAuthnAuthentication';
 import type { RelyingParty } from './toCreationOptions';
 import { toRequestOptions } from './toRequestOptions';
-import { toPasskeyError } from './toPasskeyError';
 
 /** Options of `signWithPasskey`. */
 export interface SignWithPasskeyOptions {
@@ -27,7 +27,10 @@ export async function signWithPasskey(challenge: SigningChallenge, options: Sign
   const authenticator = options.authenticator ?? simpleWebAuthnAuthentication;
   try {
     const optionsJSON = toRequestOptions(challenge, { rpId: options.rp.id, timeout: options.timeout });
-    const credential = await authenticator.get(optionsJSON, { signal: options.signal, mediation: options.mediation });
+    const asserted = authenticator.get(optionsJSON, { signal: options.signal, mediation: options.mediation });
+    // The prompt is open: the code that reads a failure loads meanwhile, never before the prompt.
+    preloadPasskeyErrors();
+    const credential = await asserted;
     const { clientDataJSON, authenticatorData, signature, userHandle } = credential.response;
     return {
       kind: 'Fido2',
@@ -40,7 +43,7 @@ export async function signWithPasskey(challenge: SigningChallenge, options: Sign
       },
     };
   } catch (error) {
-    throw toPasskeyError(error, { rpId: options.rp.id, signal: options.signal });
+    throw await passkeyErrorOf(error, { rpId: options.rp.id, signal: options.signal });
   }
 }
 
