@@ -81,7 +81,10 @@ export async function completeEndUserRegistration(
     // Dfns rejects end-user registration without wallets; say so before spending the challenge.
     throw new DfnsAuthError(
       'invalid_input',
-      'POST /auth/registration/enduser needs at least one wallet, e.g. wallets: [{ network: "EthereumSepolia" }].',
+      // The example is for the developer (development builds only, as in `sendRequest`).
+      process.env.NODE_ENV !== 'production'
+        ? 'POST /auth/registration/enduser needs at least one wallet, e.g. wallets: [{ network: "EthereumSepolia" }].'
+        : 'POST /auth/registration/enduser needs at least one wallet.',
     );
   }
   return client.request({

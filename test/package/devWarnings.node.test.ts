@@ -132,6 +132,8 @@ const DEVELOPER_EXPLANATIONS = [
   'use an origin such as',
   'so that it stays on',
   'pass orgId to createDfnsClient (or the provider), or to this call',
+  // api/registration
+  'needs at least one wallet, e.g. wallets: [{ network: ',
   // api/checkRecoveryKeyId
   'that goes in the recovery code field, and the Recovery Key ID is the other value on the kit',
   // api/loginToken
