@@ -12,10 +12,10 @@ import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
-import { logInAfterKit, startLoginPrefetch, type LoginPrefetch } from './loginAfterKit';
 import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
+import { useLoginAfterKit } from './useLoginAfterKit';
 
 /** Delegated recovery: your backend verified the user and called `POST /auth/recover/user/delegated`. */
 export type RecoveryChallengeRelay = (
@@ -144,19 +144,18 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   const { send, current, isCurrent, nextSignal, abort } = machine;
   const latest = useLatest({ options, client, rp, authenticator, timeout });
   const session = useRef<Session | undefined>(undefined);
-  const loginPrefetch = useRef<LoginPrefetch | undefined>(undefined);
+  const loginAfterKit = useLoginAfterKit();
   const [codeSent, setCodeSent] = useState(false);
   const [promptAttempt, setPromptAttempt] = useState<number | undefined>(undefined);
   const mode = options.getChallenge ? 'delegated' : 'standard';
 
-  /** Drops the recovery's secrets and any login challenge request. */
-  const dropSession = useCallback(() => {
-    session.current = undefined;
-    loginPrefetch.current?.controller.abort();
-    loginPrefetch.current = undefined;
-  }, []);
-  // Secrets must not outlive the component, nor a login challenge request.
-  useEffect(() => dropSession, [dropSession]);
+  // Secrets must not outlive the component (the login prefetch is aborted by its own hook).
+  useEffect(
+    () => () => {
+      session.current = undefined;
+    },
+    [],
+  );
 
   /** The username a step runs for: the one given, else the option, else the one this recovery has. */
   const usernameFor = useCallback(
@@ -341,21 +340,16 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   };
 
   const runLogin = async (attempt: number, user: RegisteredUser): Promise<void> => {
-    // Left in the ref while awaited, so that unmount still aborts it; dropped once used.
-    const prefetched = loginPrefetch.current;
     try {
-      const token = await logInAfterKit(user.username, prefetched, {
+      const token = await loginAfterKit.logIn(user.username, {
         ...latest.current,
         nextSignal,
         isCurrent: () => isCurrent(attempt),
       });
-      if (loginPrefetch.current === prefetched) loginPrefetch.current = undefined;
       if (token === undefined || !isCurrent(attempt)) return;
       send({ type: 'logged-in', attempt });
       finish({ user, token });
     } catch (error) {
-      // A retry must not reuse a challenge this attempt already spent or saw fail.
-      if (loginPrefetch.current === prefetched) loginPrefetch.current = undefined;
       fail(attempt, error);
     }
   };
@@ -421,12 +415,9 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     machine.state.status === 'showing-recovery-kit' && options.autoLogin ? machine.state.user.username : undefined;
   useEffect(() => {
     if (kitUsername === undefined) return;
-    const timer = setTimeout(() => {
-      loginPrefetch.current?.controller.abort();
-      loginPrefetch.current = startLoginPrefetch(latest.current.client, kitUsername);
-    }, 0);
+    const timer = setTimeout(() => loginAfterKit.prefetch(latest.current.client, kitUsername), 0);
     return () => clearTimeout(timer);
-  }, [kitUsername, latest]);
+  }, [kitUsername, latest, loginAfterKit]);
 
   const sendCode = useCallback(
     (username?: string) => {
@@ -509,10 +500,11 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
 
   const reset = useCallback(() => {
     abort();
-    dropSession();
+    session.current = undefined;
+    loginAfterKit.drop();
     setCodeSent(false);
     send({ type: 'reset' });
-  }, [abort, dropSession, send]);
+  }, [abort, loginAfterKit, send]);
 
   const { state } = machine;
   return {

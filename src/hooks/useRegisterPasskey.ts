@@ -20,9 +20,9 @@ import {
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
-import { logInAfterKit, startLoginPrefetch, type LoginPrefetch } from './loginAfterKit';
 import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
+import { useLoginAfterKit } from './useLoginAfterKit';
 import { useLatest } from './useLatest';
 
 /**
@@ -143,15 +143,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
   const inputRef = useRef<RegisterPasskeyInput | undefined>(undefined);
   const temporaryTokenRef = useRef<string | undefined>(undefined);
   const resultRef = useRef<RegisterPasskeyResult | undefined>(undefined);
-  const loginPrefetchRef = useRef<LoginPrefetch | undefined>(undefined);
-
-  const dropLoginPrefetch = useCallback(() => {
-    loginPrefetchRef.current?.controller.abort();
-    loginPrefetchRef.current = undefined;
-  }, []);
-
-  // The login prefetch runs beside the flow's own steps, so unmount must abort it separately.
-  useEffect(() => dropLoginPrefetch, [dropLoginPrefetch]);
+  const loginAfterKit = useLoginAfterKit();
 
   const fail = useCallback(
     (attempt: number, error: unknown) => {
@@ -174,44 +166,31 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
     async (attempt: number) => {
       const user = resultRef.current?.user;
       if (!user) return;
-      // Left in the ref while awaited, so that unmount still aborts it; dropped once used.
-      const prefetched = loginPrefetchRef.current;
       try {
-        const token = await logInAfterKit(user.username, prefetched, {
+        const token = await loginAfterKit.logIn(user.username, {
           ...configRef.current,
           nextSignal,
           isCurrent: () => isCurrent(attempt),
         });
-        if (loginPrefetchRef.current === prefetched) loginPrefetchRef.current = undefined;
         if (token === undefined || !isCurrent(attempt)) return;
         resultRef.current = { ...resultRef.current, user, token };
         send({ type: 'logged-in', attempt });
         finish();
       } catch (error) {
-        // A retry must not reuse a challenge this attempt already spent or saw fail.
-        if (loginPrefetchRef.current === prefetched) loginPrefetchRef.current = undefined;
         fail(attempt, error);
       }
     },
-    [configRef, nextSignal, isCurrent, send, finish, fail],
-  );
-
-  const prefetchLogin = useCallback(
-    (username: string) => {
-      dropLoginPrefetch();
-      loginPrefetchRef.current = startLoginPrefetch(configRef.current.client, username);
-    },
-    [configRef, dropLoginPrefetch],
+    [configRef, loginAfterKit, nextSignal, isCurrent, send, finish, fail],
   );
 
   /** Runs what the state just entered needs: the login, the login prefetch, or `onSuccess`. */
   const proceed = useCallback(
     (next: RegisterPasskeyState) => {
-      if (next.status === 'showing-recovery-kit' && next.then === 'log-in') prefetchLogin(next.user.username);
+      if (next.status === 'showing-recovery-kit' && next.then === 'log-in') loginAfterKit.prefetch(configRef.current.client, next.user.username);
       else if (next.status === 'logging-in') void login(next.attempt);
       else if (next.status === 'success') finish();
     },
-    [prefetchLogin, login, finish],
+    [loginAfterKit, configRef, login, finish],
   );
 
   const complete = useCallback(
@@ -339,11 +318,11 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
     // The reducer refuses to leave an unsaved kit; then nothing in flight may be dropped either.
     if (next.status !== 'idle') return;
     abort();
-    dropLoginPrefetch();
+    loginAfterKit.drop();
     inputRef.current = undefined;
     temporaryTokenRef.current = undefined;
     resultRef.current = undefined;
-  }, [send, abort, dropLoginPrefetch]);
+  }, [send, abort, loginAfterKit]);
 
   return { state, start, retry, continue: continueFlow, confirmKitSaved, reset };
 }
