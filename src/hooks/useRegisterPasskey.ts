@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { completeEndUserRegistration, completeRegistration, initRegistration } from '../api/registration';
 import { registrationChallengeSchema } from '../api/schemas';
 import type {
