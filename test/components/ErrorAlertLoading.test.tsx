@@ -4,18 +4,16 @@
  * arrives), and, when it cannot arrive, an alert in the words of `network_error` whose Try again
  * fetches it again. The tests share the module's one chunk state, as a page does, so they run in order.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { ErrorAlert } from '../../src/components/parts/ErrorAlert';
 import { DfnsAuthError } from '../../src/errors';
 import { englishMessages as en } from '../../src/messages/en';
-import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
-import { BASE_URL, RP, emulatorServer } from './credentialTestKit';
+import { emulatorServer, renderWithKit } from './credentialTestKit';
 
 /** How often the alert's chunk was asked for, and whether it fails to arrive (as over a dropped connection). */
 const chunk = vi.hoisted(() => ({ loads: 0, failing: false }));
@@ -41,17 +39,9 @@ const closingAuthenticator: PasskeyAuthenticator = {
   get: () => Promise.reject(new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')),
 };
 
+/** The login card signed out, as an app renders it, with user events. */
 function renderKit(ui: ReactNode, authenticator: PasskeyAuthenticator = closingAuthenticator) {
-  const view = render(
-    <StrictMode>
-      <QueryClientProvider client={new QueryClient()}>
-        <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulator.orgId} rp={RP} authenticator={authenticator}>
-          {ui}
-        </DfnsAuthProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-  return { ...view, user: userEvent.setup() };
+  return { ...renderWithKit(ui, { emulator, authenticator }), user: userEvent.setup() };
 }
 
 describe('the error alert’s chunk', () => {

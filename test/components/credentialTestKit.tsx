@@ -62,10 +62,10 @@ export async function registeredUser(
   return emulator.loginAs(username);
 }
 
-/** Renders `ui` as an app would: StrictMode, a fresh QueryClient, and the provider for the emulator. */
+/** Renders `ui` as an app would: StrictMode, a fresh QueryClient, and the provider for the emulator (signed in with `token`, if given). */
 export function renderWithKit(
   ui: ReactNode,
-  options: { emulator: DfnsEmulator; token: string; authenticator: PasskeyAuthenticator; queryClient?: QueryClient },
+  options: { emulator: DfnsEmulator; token?: string | undefined; authenticator: PasskeyAuthenticator; queryClient?: QueryClient },
 ) {
   const queryClient = options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false, retryDelay: 0 } } });
   const wrap = (node: ReactNode) => (
