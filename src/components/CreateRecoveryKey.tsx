@@ -11,10 +11,14 @@ import { useCreateRecoveryKey } from '../hooks/useCreateRecoveryKey';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
 import { AddCredentialView } from './parts/AddCredentialView';
 import type { KitComponentProps } from './parts/FlowFrame';
+import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
 import { useKitMessages } from './parts/useKitMessages';
 
 /** The English this component shows; the provider's and the prop's `messages` are laid over it. */
 const COPY = [frameCopy, credentialNameCopy, credentialNamesCopy, createRecoveryKeyCopy] as const;
+
+/** The new kit's step: `<CreateRecoveryKey>` is the add-credential component that shows one. */
+const KIT_STEP = { Step: RecoveryKitStep, preload: preloadRecoveryKitStep };
 
 /** Props of `<CreateRecoveryKey>`. */
 export interface CreateRecoveryKeyProps extends KitComponentProps {
@@ -53,6 +57,7 @@ export function CreateRecoveryKey(props: CreateRecoveryKeyProps): ReactNode {
       successNext={messages.nextSteps.recoveryKeyAdded}
       onCancel={onCancel}
       successText={() => messages.success.recoveryKeyAdded}
+      kitStep={KIT_STEP}
     >
       {children}
     </AddCredentialView>

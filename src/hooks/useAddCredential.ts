@@ -4,17 +4,15 @@ import { useCallback, useRef } from 'react';
 import { initCredential } from '../api/credentials';
 import { credentialSchema } from '../api/schemas';
 import { stringifyBody } from '../api/stringifyBody';
-import type { CreateCredentialBody, Credential, CredentialChallenge } from '../api/types';
+import type { CreateCredentialBody, Credential, CredentialAttestation, CredentialChallenge } from '../api/types';
 import { getUserActionToken } from '../api/userActions';
 import { toDfnsAuthError, type DfnsAuthError } from '../errors';
 import { initialState, reduce, type AddCredentialState } from '../flows/addCredentialFlow';
 import type { RecoveryKit } from '../flows/flowState';
-import { recoveryKitOf } from '../flows/recoveryKitOf';
+import type { DfnsAuthContextValue } from '../provider/DfnsAuthContext';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { dfnsKeys } from '../query/dfnsKeys';
-import { createPasskey } from '../webauthn/createPasskey';
 import { passkeySigner } from '../webauthn/signWithPasskey';
-import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 
@@ -41,6 +39,28 @@ export interface UseAddCredentialResult {
   reset: () => void;
 }
 
+/** The new credential as `POST /auth/credentials` takes it (before its name and challenge id), and a new recovery key's kit. */
+export interface MadeCredential {
+  attestation: CredentialAttestation;
+  kit?: RecoveryKit | undefined;
+}
+
+/**
+ * How one kind of credential is made: `useAddPasskey`'s passkey (the browser's prompt) or
+ * `useCreateRecoveryKey`'s recovery key (WebCrypto). Each hook passes only its own, so an app
+ * ships only the credential it makes: a recovery key needs no registration ceremony, a passkey no
+ * recovery-key code.
+ */
+export interface CredentialMaker {
+  kind: 'Fido2' | 'RecoveryKey';
+  make: (
+    challenge: CredentialChallenge,
+    context: Pick<DfnsAuthContextValue, 'client' | 'orgId' | 'rp' | 'authenticator' | 'timeout'> & { signal: AbortSignal },
+  ) => Promise<MadeCredential>;
+  /** Starts loading what `make` needs later; called in the click, after the call that may open a prompt. */
+  preload?: (() => void) | undefined;
+}
+
 /** The credential being added: kept by the hook, never in state or a cache. */
 interface Pending {
   body: CreateCredentialBody;
@@ -51,12 +71,12 @@ interface Pending {
 }
 
 /**
- * Adds a credential of `kind` to the logged-in user: challenge → new passkey (`Fido2`) or new
+ * Adds a credential made by `maker` to the logged-in user: challenge → new passkey (`Fido2`) or new
  * recovery key → user action for `POST /auth/credentials`, signed with an existing passkey → create.
  * The shared engine of `useAddPasskey` and `useCreateRecoveryKey`.
  */
 export function useAddCredential(
-  kind: 'Fido2' | 'RecoveryKey',
+  maker: CredentialMaker,
   hookName: string,
   options: UseAddCredentialOptions = {},
 ): UseAddCredentialResult {
@@ -85,7 +105,7 @@ export function useAddCredential(
       const signal = nextSignal();
       let challenge: CredentialChallenge;
       try {
-        challenge = await initCredential(client, { kind }, { signal });
+        challenge = await initCredential(client, { kind: maker.kind }, { signal });
       } catch (error) {
         fail(attempt, error);
         return;
@@ -98,14 +118,11 @@ export function useAddCredential(
       const { attempt, challenge } = s;
       const signal = nextSignal();
       try {
-        pendingRef.current =
-          challenge.kind === 'Fido2'
-            ? pending({
-                ...(await createPasskey(challenge, { rp, authenticator, timeout, signal })),
-                credentialName: nameRef.current,
-                challengeIdentifier: challenge.challengeIdentifier,
-              })
-            : await newRecoveryKey(challenge);
+        const made = await maker.make(challenge, { client, orgId, rp, authenticator, timeout, signal });
+        pendingRef.current = pending(
+          { ...made.attestation, credentialName: nameRef.current, challengeIdentifier: challenge.challengeIdentifier },
+          made.kit,
+        );
       } catch (error) {
         fail(attempt, error);
         return;
@@ -158,18 +175,7 @@ export function useAddCredential(
     function pending(body: CreateCredentialBody, kit?: RecoveryKit): Pending {
       return { body, bodyText: stringifyBody(body, 'POST /auth/credentials'), kit };
     }
-
-    async function newRecoveryKey(challenge: CredentialChallenge): Promise<Pending> {
-      // The salt is the Dfns username from the challenge, so the kit decrypts at recovery time.
-      const { createRecoveryKey } = await recoveryKeyCrypto.load();
-      const created = await createRecoveryKey({ challenge });
-      const kit = recoveryKitOf(created, { username: challenge.user.name, orgId, server: client.baseUrl });
-      return pending(
-        { ...created.credential, credentialName: nameRef.current, challengeIdentifier: challenge.challengeIdentifier },
-        kit,
-      );
-    }
-  }, [client, kind, orgId, rp, authenticator, timeout, current, nextSignal, isCurrent, send, fail, queryClient, optionsRef]);
+  }, [client, maker, orgId, rp, authenticator, timeout, current, nextSignal, isCurrent, send, fail, queryClient, optionsRef]);
 
   const start = useCallback(
     ({ name }: { name: string }) => {
@@ -179,10 +185,10 @@ export function useAddCredential(
       pendingRef.current = undefined;
       send({ type: 'start' });
       void drive();
-      // A recovery key is made with the recovery-key crypto: it loads while the challenge is fetched.
-      if (kind === 'RecoveryKey') recoveryKeyCrypto.preload();
+      // What the credential is made with (a recovery key's crypto) loads while the challenge is fetched.
+      maker.preload?.();
     },
-    [current, send, drive, kind],
+    [current, send, drive, maker],
   );
 
   const retry = useCallback(() => {

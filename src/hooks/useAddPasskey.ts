@@ -1,5 +1,16 @@
 'use client';
-import { useAddCredential, type UseAddCredentialOptions, type UseAddCredentialResult } from './useAddCredential';
+import { DfnsAuthError } from '../errors';
+import { createPasskey } from '../webauthn/createPasskey';
+import { useAddCredential, type CredentialMaker, type UseAddCredentialOptions, type UseAddCredentialResult } from './useAddCredential';
+
+/** A new passkey, made by the browser's prompt. */
+const newPasskey: CredentialMaker = {
+  kind: 'Fido2',
+  async make(challenge, { rp, authenticator, timeout, signal }) {
+    if (challenge.kind !== 'Fido2') throw new DfnsAuthError('invalid_response', 'The credential challenge is not for a passkey.');
+    return { attestation: await createPasskey(challenge, { rp, authenticator, timeout, signal }) };
+  },
+};
 
 /**
  * Adds a passkey to the logged-in user: a credential challenge, the browser's prompt to create
@@ -11,5 +22,5 @@ import { useAddCredential, type UseAddCredentialOptions, type UseAddCredentialRe
  * <button onClick={() => start({ name: 'Work laptop' })}>Add passkey</button>
  */
 export function useAddPasskey(options: UseAddCredentialOptions = {}): UseAddCredentialResult {
-  return useAddCredential('Fido2', 'useAddPasskey', options);
+  return useAddCredential(newPasskey, 'useAddPasskey', options);
 }

@@ -103,7 +103,7 @@ const TARGET = {
 const NOT_MET: ReadonlySet<string> = new Set([
   'provider + <LoginWithPasskey/> loads at most 11 KB gzip',
   'provider + <LoginWithPasskey/> loads at most 0.42× WebAuthnSigner',
-  ...['RegisterPasskey', 'RecoverAccount', 'AddPasskey', 'CreateRecoveryKey', 'CredentialList', 'AddPasskeyWithCode'].map(
+  ...['RegisterPasskey', 'RecoverAccount', 'CredentialList'].map(
     (name) => `provider + <${name}/> loads at most 0.6× WebAuthnSigner`,
   ),
   'a typical app (provider, register, login, recover) loads at most 19 KB gzip',

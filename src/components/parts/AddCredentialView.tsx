@@ -8,7 +8,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './FlowFrame';
 import { statusLine } from './statusLine';
 import { PasskeyIcon } from './icons';
-import { preloadRecoveryKitStep, RecoveryKitStep } from './RecoveryKitStep';
+import type { RecoveryKitStep } from './RecoveryKitStep';
 import { SuccessPanel } from './SuccessPanel';
 import { TextField } from './TextField';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
@@ -43,6 +43,11 @@ export interface AddCredentialViewProps<K extends CopyKey> extends KitComponentP
   successNext: string;
   /** Leaves the flow: a Cancel button until the credential exists, when given. */
   onCancel?: (() => void) | undefined;
+  /**
+   * The `showing-recovery-kit` step and its preload, given by `<CreateRecoveryKey>`: `<AddPasskey>`
+   * never shows a kit, so it does not carry the step.
+   */
+  kitStep?: { Step: typeof RecoveryKitStep; preload: () => void } | undefined;
   children?: ((hook: UseAddCredentialResult) => ReactNode) | undefined;
 }
 
@@ -56,7 +61,7 @@ const BUSY: ReadonlySet<AddCredentialState['status']> = new Set([
 
 /** The markup of the add-credential components: a name field, the steps, the kit and the result. */
 export function AddCredentialView<K extends CopyKey>(props: AddCredentialViewProps<K>): ReactNode {
-  const { name, hook, messages, copyKey, submitLabel, nameHint, defaultName, successText, successNext, onCancel, children, ...frame } = props;
+  const { name, hook, messages, copyKey, submitLabel, nameHint, defaultName, successText, successNext, onCancel, kitStep, children, ...frame } = props;
   const { state } = hook;
   const [credentialName, setCredentialName] = useState('');
   const edited = useRef(false);
@@ -77,7 +82,7 @@ export function AddCredentialView<K extends CopyKey>(props: AddCredentialViewPro
     if (busy) return;
     hook.start({ name: credentialName.trim() || defaultName() });
     // A new recovery key ends with its kit: the panel loads while the key is made.
-    if (name === 'CreateRecoveryKey') preloadRecoveryKitStep();
+    kitStep?.preload();
   };
 
   const error = state.status === 'error' ? state : undefined;
@@ -112,8 +117,8 @@ export function AddCredentialView<K extends CopyKey>(props: AddCredentialViewPro
     >
       {children ? (
         children(hook)
-      ) : state.status === 'showing-recovery-kit' ? (
-        <RecoveryKitStep kit={state.recoveryKit} messages={messages} onSaved={hook.kitSaved} />
+      ) : state.status === 'showing-recovery-kit' && kitStep ? (
+        <kitStep.Step kit={state.recoveryKit} messages={messages} onSaved={hook.kitSaved} />
       ) : state.status === 'success' ? (
         <SuccessPanel focusRef={successRef} title={successText(state.credential.name)} nextStep={successNext} />
       ) : (
