@@ -42,8 +42,12 @@ const WHOLE = `export * from 'dfns-react-kit';`;
  * (<SocialSignIn/>, <SsoCallback/>, <CreateCredentialCode/>, <AddPasskeyWithCode/>, issues 17 and 18), the
  * product redesign of issue 14 and the hardening of issue 15 (measured now: 43.9 / 46.1 KB). Issue 19 retired
  * the whole-entry target in favour of budgets per use: the ratchets per use below are what an app pays.
+ * Moved up again the same day from 44.8 / 47 KB to 49.1 / 51.6 KB (measured 48.1 / 50.6 KB): issue 19 moved
+ * later steps (the error alert, the recovery kit, recovery-key crypto, reading a failed answer or a failed
+ * ceremony, the SSO offer, the credential rows' signing) behind import(). This bundle puts every chunk in one
+ * file, so it pays each boundary's wrapper and none of the gain; what a page loads first fell by a quarter.
  */
-const CEILING = { ownGzip: 44.8 * KB, withWebAuthnGzip: 47 * KB } as const;
+const CEILING = { ownGzip: 49.1 * KB, withWebAuthnGzip: 51.6 * KB } as const;
 
 const describeBundle = (size: BundleSize): string =>
   `${size.gzip} B gzip (${size.minified} B min); largest: ${inputsByGroup(size.inputs)
@@ -103,12 +107,23 @@ const TARGET = {
 const NOT_MET: ReadonlySet<string> = new Set([
   'provider + <LoginWithPasskey/> loads at most 11 KB gzip',
   'provider + <LoginWithPasskey/> loads at most 0.42× WebAuthnSigner',
-  ...['RegisterPasskey', 'RecoverAccount', 'CredentialList'].map(
+  ...['RegisterPasskey', 'RecoverAccount'].map(
     (name) => `provider + <${name}/> loads at most 0.6× WebAuthnSigner`,
   ),
   'a typical app (provider, register, login, recover) loads at most 19 KB gzip',
   'a typical app loads at most 0.73× WebAuthnSigner',
 ]);
+
+/**
+ * Until a target is met, its use may not grow: today's first load (2026-12-06, after issue 19's
+ * work) plus about 2 %. Lower these as the kit shrinks; drop one when its target is met.
+ */
+const FIRST_LOAD_CEILING: Record<string, number> = {
+  'provider + LoginWithPasskey': 12.3 * KB,
+  'provider + RegisterPasskey': 14.7 * KB,
+  'provider + RecoverAccount': 18.0 * KB,
+  'typical app (provider, register, login, recover)': 22.3 * KB,
+};
 
 describe('what an app loads for what it imports (issue 19)', () => {
   const peers = ensurePeers();
@@ -159,6 +174,11 @@ describe('what an app loads for what it imports (issue 19)', () => {
     expect(signer).toBeGreaterThan(15 * KB);
     expect(first(TYPICAL) / signer).toBeLessThanOrEqual(TARGET.typical.ratio);
   });
+  for (const [use, ceiling] of Object.entries(FIRST_LOAD_CEILING)) {
+    it(`${use} does not grow past ${(ceiling / KB).toFixed(1)} KB first load while its target is not met`, () => {
+      expect(first(use)).toBeLessThanOrEqual(ceiling);
+    });
+  }
 });
 
 describe('what each part of the . entry costs (the bench table that says where to cut)', () => {
