@@ -7,6 +7,7 @@ import { readAuthToken } from './readAuthToken';
 import { stringifyBody } from './stringifyBody';
 import { tokenExpiresAt } from './tokenExpiresAt';
 import { isOwnSchema } from './isOwnSchema';
+import { lazyPart } from '../lazyPart';
 import type { StandardSchemaV1 } from './validators';
 
 /** HTTP methods the Dfns auth API uses. */
@@ -65,7 +66,7 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
 
   checkRequestPath(request.path, `${method} request`, client.baseUrl);
   // Asked for now, so that it is in by the time an answer fails; ignored here if it cannot load.
-  loadErrorPath().catch(() => undefined);
+  errorPath.preload();
   throwIfAborted(signal, context);
   const headers: Record<string, string> = {};
   const auth = request.auth;
@@ -180,26 +181,16 @@ export async function sendRequest<T>(client: DfnsClient, request: DfnsRequest<T>
   return result.value;
 }
 
-type ErrorPath = typeof import('./errorFromResponse');
-let errorPath: Promise<ErrorPath> | undefined;
-
 /**
  * The code that reads a failed answer (Dfns's error shapes, `Retry-After`, a body that is not
- * JSON), in a chunk of its own: a page loads without it, and the first request asks for it.
+ * JSON), in a chunk of its own: a page loads without it, and each request asks for it as it starts.
  */
-function loadErrorPath(): Promise<ErrorPath> {
-  errorPath ??= import('./errorFromResponse').catch((cause: unknown) => {
-    // Not kept: the next failed answer asks for the chunk again.
-    errorPath = undefined;
-    throw cause;
-  });
-  return errorPath;
-}
+const errorPath = lazyPart(() => import('./errorFromResponse'));
 
 /** The error path's code, or, when its chunk cannot load (offline, a new deployment), a retryable `network_error`. */
-async function errorPathFor(context: RequestContext, status: number): Promise<ErrorPath> {
+async function errorPathFor(context: RequestContext, status: number): Promise<typeof import('./errorFromResponse')> {
   try {
-    return await loadErrorPath();
+    return await errorPath.load();
   } catch (cause) {
     throw new DfnsApiError(
       'network_error',

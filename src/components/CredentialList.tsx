@@ -15,7 +15,7 @@ import { CredentialRowButton } from './parts/CredentialRowButton';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { KeyIcon, PasskeyIcon } from './parts/icons';
-import { lazyPart } from './parts/lazyPart';
+import { lazyPart } from '../lazyPart';
 import { useCopy } from './parts/useCopy';
 import { useKitMessages } from './parts/useKitMessages';
 import { useLazyPart } from './parts/useLazyPart';

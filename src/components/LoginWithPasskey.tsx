@@ -19,7 +19,7 @@ import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { statusLine } from './parts/statusLine';
 import { PasskeyIcon } from './parts/icons';
-import { lazyPart } from './parts/lazyPart';
+import { lazyPart } from '../lazyPart';
 import type { SsoOptions } from './parts/SsoOffer';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';

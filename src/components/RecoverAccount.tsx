@@ -16,7 +16,7 @@ import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { formText } from './parts/formText';
 import { PasskeyIcon } from './parts/icons';
-import { lazyPart } from './parts/lazyPart';
+import { lazyPart } from '../lazyPart';
 import { preloadRecoveryKitStep, RecoveryKitStep } from './parts/RecoveryKitStep';
 import { SuccessPanel } from './parts/SuccessPanel';
 import { TextField } from './parts/TextField';

@@ -1,4 +1,4 @@
-import { lazyPart } from '../components/parts/lazyPart';
+import { lazyPart } from '../lazyPart';
 
 /**
  * The recovery-key crypto (`src/keys/recoveryKeyCrypto`) in a chunk of its own. A flow that makes

@@ -1,28 +1,22 @@
 import { PasskeyError } from '../errors';
+import { lazyPart } from '../lazyPart';
 import type { PasskeyErrorContext } from './toPasskeyError';
-
-type PasskeyErrors = typeof import('./toPasskeyError');
-let passkeyErrors: Promise<PasskeyErrors> | undefined;
 
 /**
  * The code that reads a failed ceremony (`toPasskeyError`, `platformUnavailableError`), in a chunk
  * of its own: a page loads without it, and a ceremony asks for it once its prompt is open.
  */
-export function loadPasskeyErrors(): Promise<PasskeyErrors> {
-  passkeyErrors ??= import('./toPasskeyError').catch((cause: unknown) => {
-    // Not kept: the next failed ceremony asks for the chunk again.
-    passkeyErrors = undefined;
-    throw cause;
-  });
-  return passkeyErrors;
-}
+const passkeyErrors = lazyPart(() => import('./toPasskeyError'));
+
+/** The failure-reading code (loaded once; asked for again after a failed load). */
+export const loadPasskeyErrors = (): Promise<typeof import('./toPasskeyError')> => passkeyErrors.load();
 
 /**
  * Starts loading the failure's code while the prompt is open (seconds), so that it is in when the
  * ceremony fails. Called after the ceremony started: no import sits between a click and the prompt.
  */
 export function preloadPasskeyErrors(): void {
-  loadPasskeyErrors().catch(() => undefined);
+  passkeyErrors.preload();
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { recoveryKitHeadingCopy } from '../../messages/copy/recoveryKitHeadingCopy';
 import { ErrorAlert } from './ErrorAlert';
-import { lazyPart } from './lazyPart';
+import { lazyPart } from '../../lazyPart';
 import type { RecoveryKitPanelProps } from './RecoveryKitPanel';
 import { useCopy } from './useCopy';
 import { WhenLoaded } from './WhenLoaded';

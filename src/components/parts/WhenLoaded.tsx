@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, type ReactNode } from 'react';
 import type { DfnsAuthError } from '../../errors';
-import type { LazyPart } from './lazyPart';
+import type { LazyPart } from '../../lazyPart';
 import { useLazyPart } from './useLazyPart';
 
 /** Props of `WhenLoaded`. */

@@ -1,4 +1,4 @@
-import { lazyPart } from './lazyPart';
+import { lazyPart } from '../../lazyPart';
 
 /**
  * The error alert's code and English (every error's title and body): a step of its own, loaded when

@@ -1,4 +1,4 @@
-import { DfnsAuthError } from '../../errors';
+import { DfnsAuthError } from './errors';
 
 /** Where a lazy part's chunk is: not asked for, on its way, here, or failed to arrive. */
 export type LazyPartSnapshot<T> =
@@ -7,7 +7,7 @@ export type LazyPartSnapshot<T> =
   | { status: 'ready'; value: T }
   | { status: 'error'; error: DfnsAuthError };
 
-/** Code a component needs only at a later step, in a chunk of its own (a dynamic `import()`). */
+/** Code the kit needs only at a later step, in a chunk of its own (a dynamic `import()`): a component's step, a failure's reader. */
 export interface LazyPart<T> {
   /** Fetches the chunk (once; again after a failure) and resolves with its export; a failure is a retryable `network_error`. */
   load: () => Promise<T>;
