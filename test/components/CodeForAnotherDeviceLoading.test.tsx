@@ -15,16 +15,9 @@ import { axeViolations, emulatorServer, registeredUser, renderWithKit, softwareA
 
 /** How often the chunk was asked for, and whether it fails to arrive (as over a dropped connection). */
 const chunk = vi.hoisted(() => ({ loads: 0, failing: false }));
-vi.mock('../../src/components/parts/CodeForAnotherDevice', async (importActual) => {
-  const actual = await importActual<typeof import('../../src/components/parts/CodeForAnotherDevice')>();
-  return {
-    get CodeForAnotherDevice() {
-      chunk.loads += 1;
-      if (chunk.failing) throw new TypeError('Failed to fetch dynamically imported module');
-      return actual.CodeForAnotherDevice;
-    },
-  };
-});
+vi.mock('../../src/components/parts/CodeForAnotherDevice', async (importActual) =>
+  (await import('./chunkOf')).chunkOf(await importActual<typeof import('../../src/components/parts/CodeForAnotherDevice')>(), 'CodeForAnotherDevice', chunk),
+);
 
 const { emulator, server, calls, requests } = emulatorServer();
 const { buttons, errorTitles } = englishMessages;

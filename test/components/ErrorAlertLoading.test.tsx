@@ -17,16 +17,9 @@ import { emulatorServer, renderWithKit } from './credentialTestKit';
 
 /** How often the alert's chunk was asked for, and whether it fails to arrive (as over a dropped connection). */
 const chunk = vi.hoisted(() => ({ loads: 0, failing: false }));
-vi.mock('../../src/components/parts/ErrorAlertView', async (importActual) => {
-  const actual = await importActual<typeof import('../../src/components/parts/ErrorAlertView')>();
-  return {
-    get ErrorAlertView() {
-      chunk.loads += 1;
-      if (chunk.failing) throw new TypeError('Failed to fetch dynamically imported module');
-      return actual.ErrorAlertView;
-    },
-  };
-});
+vi.mock('../../src/components/parts/ErrorAlertView', async (importActual) =>
+  (await import('./chunkOf')).chunkOf(await importActual<typeof import('../../src/components/parts/ErrorAlertView')>(), 'ErrorAlertView', chunk),
+);
 
 const { emulator, server } = emulatorServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

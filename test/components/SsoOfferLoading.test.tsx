@@ -17,18 +17,9 @@ import { BASE_URL, RP, axeViolations, emulatorServer, registeredUser, softwareAu
 
 /** How often the offer's chunk was asked for, and whether it fails to arrive (as over a dropped connection). */
 const chunk = vi.hoisted(() => ({ loads: 0, failing: false }));
-vi.mock('../../src/components/parts/SsoOffer', async (importActual) => {
-  const actual = await importActual<typeof import('../../src/components/parts/SsoOffer')>();
-  return {
-    get SsoOffer() {
-      chunk.loads += 1;
-      if (chunk.failing) {
-        throw new TypeError('Failed to fetch dynamically imported module');
-      }
-      return actual.SsoOffer;
-    },
-  };
-});
+vi.mock('../../src/components/parts/SsoOffer', async (importActual) =>
+  (await import('./chunkOf')).chunkOf(await importActual<typeof import('../../src/components/parts/SsoOffer')>(), 'SsoOffer', chunk),
+);
 
 const { emulator, server, calls, requests } = emulatorServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
