@@ -46,6 +46,9 @@ const PEER_PATTERNS = ['react', 'react-dom', /^react\//, /^react-dom\//, '@tanst
 export async function bundleSizeSplit(contents, { resolveDir } = {}) {
   const { build: viteBuild } = await import('vite');
   const ENTRY = 'kit-measure-entry';
+  // Vite's production build sets process.env.NODE_ENV for the whole process: put it back after, so
+  // a caller (the bench, a test worker) and the processes it starts keep their own mode.
+  const nodeEnv = process.env.NODE_ENV;
   const result = await viteBuild({
     configFile: false,
     root: resolveDir,
@@ -67,6 +70,9 @@ export async function bundleSizeSplit(contents, { resolveDir } = {}) {
       target: 'es2022',
       rollupOptions: { input: ENTRY, external: PEER_PATTERNS, preserveEntrySignatures: 'allow-extension' },
     },
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   });
   const chunks = (Array.isArray(result) ? result[0] : result).output.filter((file) => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
