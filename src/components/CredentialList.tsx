@@ -3,7 +3,7 @@ import { credentialCodeCopy } from '../messages/copy/credentialCodeCopy';
 import { frameCopy } from '../messages/copy/frameCopy';
 import { pendingApprovalCopy } from '../messages/copy/pendingApprovalCopy';
 import { credentialListCopy } from '../messages/copy/credentialListCopy';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Credential } from '../api/types';
 import type { DfnsAuthError } from '../errors';
 import { useCredentials } from '../hooks/useCredentials';
@@ -15,7 +15,7 @@ import { CredentialRowButton } from './parts/CredentialRowButton';
 import { ErrorAlert } from './parts/ErrorAlert';
 import { FlowFrame, type KitComponentProps } from './parts/FlowFrame';
 import { KeyIcon, PasskeyIcon } from './parts/icons';
-import { lazyPart } from '../lazyPart';
+import { lazyPart, type LazyPartSnapshot } from '../lazyPart';
 import { useCopy } from './parts/useCopy';
 import { useKitMessages } from './parts/useKitMessages';
 import { useLazyPart } from './parts/useLazyPart';
@@ -47,6 +47,9 @@ export interface CredentialListProps extends KitComponentProps {
   children?: ((list: ReturnType<typeof useCredentials>) => ReactNode) | undefined;
 }
 
+/** The chunk arrived, or failed to: either way the rows can show. */
+const isSettled = (snapshot: LazyPartSnapshot<unknown>): boolean => snapshot.status === 'ready' || snapshot.status === 'error';
+
 /**
  * The logged-in user's passkeys and recovery keys: kind, name, date added, and whether each is
  * active, with activate / deactivate (each confirmed with a passkey, deactivation asked first).
@@ -63,12 +66,15 @@ export function CredentialList(props: CredentialListProps): ReactNode {
   const copy = messages.credentialList;
   const items = list.data?.items ?? [];
   const rendersRows = !children;
-  const actions = useLazyPart(rowActions);
   // The rows show with their actions: the actions' code loads while the list's request runs. Only
-  // its first load is waited for: after a failure the rows show, and their buttons ask again.
+  // its first load is waited for: after a failure the rows show, and their buttons ask again. The
+  // chunk's progress is read only once there are rows to show, and only whether it settled, so its
+  // loading adds no commit to the list's.
   const actionsSettled = useRef(false);
-  if (actions.status === 'ready' || actions.status === 'error') actionsSettled.current = true;
-  const waitingForActions = rendersRows && items.length > 0 && !actionsSettled.current;
+  const needsActions = rendersRows && items.length > 0 && !actionsSettled.current;
+  const settled = useSyncExternalStore(rowActions.subscribe, () => !needsActions || isSettled(rowActions.snapshot()), () => !needsActions);
+  if (needsActions && settled) actionsSettled.current = true;
+  const waitingForActions = needsActions && !settled;
   const status = list.status === 'pending' || waitingForActions ? 'loading' : list.status === 'error' ? 'error' : 'ready';
 
   useEffect(() => {
