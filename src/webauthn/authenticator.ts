@@ -22,7 +22,8 @@ export interface AuthenticatorGetOptions {
 
 /**
  * The seam between the kit and the browser's passkey API: the kit builds the JSON options and
- * reads the JSON responses; an authenticator runs the ceremony. SimpleWebAuthn by default, a fake in
+ * reads the JSON responses; an authenticator runs the ceremony. By default the browser (the kit's
+ * `browserAuthentication` to sign, SimpleWebAuthn's `startRegistration` to register), a fake in
  * stories and tests, or a native bridge in a webview.
  */
 export interface PasskeyAuthenticator {

@@ -1,7 +1,7 @@
 import type { ChallengeSigner, Fido2Assertion, SigningChallenge } from '../api/types';
 import type { PasskeyAuthenticator } from './authenticator';
 import { passkeyErrorOf, preloadPasskeyErrors } from './passkeyErrorOf';
-import { simpleWebAuthnAuthentication } from './simpleWebAuthnAuthentication';
+import { browserAuthentication } from './browserAuthentication';
 import type { RelyingParty } from './toCreationOptions';
 import { toRequestOptions } from './toRequestOptions';
 
@@ -9,7 +9,7 @@ import { toRequestOptions } from './toRequestOptions';
 export interface SignWithPasskeyOptions {
   /** Only `id` is used to sign; the whole `rp` is accepted so one config serves every ceremony. */
   rp: Pick<RelyingParty, 'id'> & Partial<RelyingParty>;
-  /** Defaults to SimpleWebAuthn's `startAuthentication` (with browser autofill for `'conditional'`). */
+  /** Defaults to `browserAuthentication` (the browser's `navigator.credentials.get`, autofill for `'conditional'`). */
   authenticator?: Pick<PasskeyAuthenticator, 'get'> | undefined;
   signal?: AbortSignal | undefined;
   /** `'conditional'` for passkey autofill (usernameless login from an input). */
@@ -24,7 +24,7 @@ export interface SignWithPasskeyOptions {
  * @example const firstFactor = await signWithPasskey(challenge, { rp: { id: 'example.com' } });
  */
 export async function signWithPasskey(challenge: SigningChallenge, options: SignWithPasskeyOptions): Promise<Fido2Assertion> {
-  const authenticator = options.authenticator ?? simpleWebAuthnAuthentication;
+  const authenticator = options.authenticator ?? browserAuthentication;
   try {
     const optionsJSON = toRequestOptions(challenge, { rpId: options.rp.id, timeout: options.timeout });
     const asserted = authenticator.get(optionsJSON, { signal: options.signal, mediation: options.mediation });

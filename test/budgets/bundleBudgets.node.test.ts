@@ -105,7 +105,6 @@ const TARGET = {
 
 /** Targets not met yet: `it.fails` turns red the day the kit meets one (flip it to `it` then). */
 const NOT_MET: ReadonlySet<string> = new Set([
-  'provider + <LoginWithPasskey/> loads at most 11 KB gzip',
   'provider + <LoginWithPasskey/> loads at most 0.42× WebAuthnSigner',
   ...['RegisterPasskey', 'RecoverAccount'].map(
     (name) => `provider + <${name}/> loads at most 0.6× WebAuthnSigner`,
@@ -119,7 +118,8 @@ const NOT_MET: ReadonlySet<string> = new Set([
  * work) plus about 2 %. Lower these as the kit shrinks; drop one when its target is met.
  */
 const FIRST_LOAD_CEILING: Record<string, number> = {
-  'provider + LoginWithPasskey': 12.3 * KB,
+  // 10.99 KB since the sign-in asks navigator.credentials.get itself (browserAuthentication): its 0.42× is not met.
+  'provider + LoginWithPasskey': 11.2 * KB,
   'provider + RegisterPasskey': 14.7 * KB,
   'provider + RecoverAccount': 18.0 * KB,
   'typical app (provider, register, login, recover)': 22.3 * KB,
