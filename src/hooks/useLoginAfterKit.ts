@@ -1,7 +1,13 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DfnsClient } from '../api/createDfnsClient';
-import { logInAfterKit, startLoginPrefetch, type LoginAfterKitContext, type LoginPrefetch } from './loginAfterKit';
+import type { LoginAfterKitContext, LoginPrefetch, logInAfterKit, startLoginPrefetch } from './loginAfterKit';
+
+/** The login ceremony `useLoginAfterKit` runs: `./loginAfterKit`'s functions, imported or from a flow's later chunk. */
+export interface LoginAfterKitCeremony {
+  startLoginPrefetch: typeof startLoginPrefetch;
+  logInAfterKit: typeof logInAfterKit;
+}
 
 /** What `useLoginAfterKit` returns to a flow hook with `autoLogin`. */
 export interface LoginAfterKit {
@@ -17,8 +23,10 @@ export interface LoginAfterKit {
  * The login after the recovery kit of `useRegisterPasskey` and `useRecoverAccount` with `autoLogin`:
  * the challenge prefetch lives here, beside the flow's own steps, so unmount aborts it, and a
  * login uses it once: a retry must not reuse a challenge an attempt already spent or saw fail.
+ * `ceremony` (a module-level function, so stable) is called at each prefetch and login: a flow can
+ * hand over code from a chunk it loaded by then (one that is not there throws, and the login fails with that error).
  */
-export function useLoginAfterKit(): LoginAfterKit {
+export function useLoginAfterKit(ceremony: () => LoginAfterKitCeremony): LoginAfterKit {
   const prefetched = useRef<LoginPrefetch | undefined>(undefined);
 
   const drop = useCallback(() => {
@@ -30,20 +38,20 @@ export function useLoginAfterKit(): LoginAfterKit {
   const prefetch = useCallback(
     (client: DfnsClient, username: string) => {
       drop();
-      prefetched.current = startLoginPrefetch(client, username);
+      prefetched.current = ceremony().startLoginPrefetch(client, username);
     },
-    [drop],
+    [drop, ceremony],
   );
 
   const logIn = useCallback(async (username: string, context: LoginAfterKitContext) => {
     // Left in the ref while awaited, so that unmount still aborts it; dropped once used.
     const used = prefetched.current;
     try {
-      return await logInAfterKit(username, used, context);
+      return await ceremony().logInAfterKit(username, used, context);
     } finally {
       if (prefetched.current === used) prefetched.current = undefined;
     }
-  }, []);
+  }, [ceremony]);
 
   return useMemo(() => ({ prefetch, logIn, drop }), [prefetch, logIn, drop]);
 }

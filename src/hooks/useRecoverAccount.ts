@@ -1,18 +1,14 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { checkRecoveryKeyId } from '../api/checkRecoveryKeyId';
-import { initRecovery, recoverUser, sendRecoveryCode } from '../api/recovery';
-import { recoveryChallengeSchema } from '../api/schemas';
+import { sendRecoveryCode } from '../api/recovery';
 import type { Fido2Attestation, RecoveryChallenge, RegisteredUser } from '../api/types';
-import { DfnsApiError, DfnsAuthError, RecoveryError, toDfnsAuthError } from '../errors';
-import { recoveryKitOf } from '../flows/recoveryKitOf';
+import { DfnsAuthError, toDfnsAuthError } from '../errors';
 import { initialState, reduce, type RecoverAccountState } from '../flows/recoverAccountFlow';
-import { normaliseRecoveryCode } from '../keys/recoveryCode';
+import { lazyPart } from '../lazyPart';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
-import { checkRelayed } from '../query/checkRelayed';
-import { createPasskey } from '../webauthn/createPasskey';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
 import { recoveryKeyCrypto } from './recoveryKeyCrypto';
+import type { SignedRecovery } from './recoverAccountSteps';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
 import { useLoginAfterKit } from './useLoginAfterKit';
@@ -106,22 +102,30 @@ interface Session {
   privateKey?: { key: CryptoKey; credentialId: string } | undefined;
   passkey?: Fido2Attestation | undefined;
   /** The signed recovery request and the new kit's secret, between signing and submitting. */
-  signed?: { bodyText: string; token: string; recoveryCode: string; credId: string } | undefined;
+  signed?: SignedRecovery | undefined;
 }
 
 const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** A 404 from recovery init means Dfns has no active recovery key with that id. */
-function initError(error: unknown): DfnsAuthError {
-  const kitError = toDfnsAuthError(error);
-  if (kitError instanceof DfnsApiError && kitError.code === 'not_found') {
-    return new RecoveryError(
-      'recovery_key_not_found',
-      'Recovery init answered 404: no active recovery key of this user has that "Recovery Key ID".',
-      { cause: error },
-    );
-  }
-  return kitError;
+/**
+ * What runs after the codes are submitted (the challenge, unlocking, the new passkey, signing,
+ * recovering, the login after the kit), in a chunk of its own: the first step is a form. The flow
+ * fetches it when it starts (the send-code or have-code step, or at mount in delegated mode), so
+ * it is here long before the "Create new passkey" click, which must not await it.
+ */
+const recoverAccountSteps = lazyPart(() => import('./recoverAccountSteps').then((module) => module.recoverAccountSteps));
+
+/** The steps in that chunk. */
+type RecoverAccountSteps = typeof import('./recoverAccountSteps').recoverAccountSteps;
+
+/** The steps' chunk, already loaded: for a click that must reach the passkey prompt without an await. */
+function loadedSteps(): RecoverAccountSteps {
+  const part = recoverAccountSteps.snapshot();
+  if (part.status === 'ready') return part.value;
+  // Only reachable when its load failed (the steps before this click await it): retryable.
+  throw part.status === 'error'
+    ? part.error
+    : new DfnsAuthError('network_error', 'A part of the kit is still loading; try again.', { retryable: true });
 }
 
 /**
@@ -144,7 +148,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   const { send, current, isCurrent, nextSignal, abort } = machine;
   const latest = useLatest({ options, client, rp, authenticator, timeout });
   const session = useRef<Session | undefined>(undefined);
-  const loginAfterKit = useLoginAfterKit();
+  const loginAfterKit = useLoginAfterKit(loadedSteps);
   const [codeSent, setCodeSent] = useState(false);
   const [promptAttempt, setPromptAttempt] = useState<number | undefined>(undefined);
   const mode = options.getChallenge ? 'delegated' : 'standard';
@@ -156,6 +160,11 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     },
     [],
   );
+
+  // Delegated mode starts at the codes form: the steps after it load while it is filled in.
+  useEffect(() => {
+    if (mode === 'delegated') recoverAccountSteps.preload();
+  }, [mode]);
 
   /** The username a step runs for: the one given, else the option, else the one this recovery has. */
   const usernameFor = useCallback(
@@ -201,38 +210,9 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
 
   const fetchChallenge = async (attempt: number, s: Session): Promise<void> => {
     const signal = nextSignal();
-    const { getChallenge } = latest.current.options;
     try {
-      let challenge: RecoveryChallenge;
-      if (getChallenge) {
-        let answer: unknown;
-        try {
-          answer = await getChallenge({ username: s.username, credentialId: s.credentialId }, { signal });
-        } catch (error) {
-          // The relay's 404 (from /auth/recover/user/delegated) means the same as standard init's.
-          throw initError(error);
-        }
-        challenge = checkRelayed('getChallenge (delegated recovery)', recoveryChallengeSchema(), answer);
-      } else {
-        const verificationCode = s.verificationCode;
-        if (!verificationCode) {
-          throw new DfnsAuthError(
-            'unauthorized',
-            'useRecoverAccount: the verification code was already used by POST /auth/recover/user/init; send a new one.',
-          );
-        }
-        try {
-          challenge = await initRecovery(
-            latest.current.client,
-            { username: s.username, verificationCode, credentialId: s.credentialId },
-            { signal },
-          );
-        } catch (error) {
-          throw initError(error);
-        }
-        // Dfns consumed it: it can never work again, so it has no reason to stay in memory.
-        s.verificationCode = undefined;
-      }
+      const { fetchRecoveryChallenge } = await recoverAccountSteps.load();
+      const challenge = await fetchRecoveryChallenge(latest.current.client, latest.current.options.getChallenge, s, signal);
       s.challenge = { value: challenge, receivedAt: Date.now(), username: s.username, credentialId: s.credentialId };
       if (!isCurrent(attempt)) return;
       drive(send({ type: 'challenge-received', attempt, challenge }));
@@ -272,9 +252,8 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     nextSignal();
     void (async () => {
       try {
-        const { findRecoveryKey, unlockRecoveryKey } = await recoveryKeyCrypto.load();
-        const { encryptedRecoveryKey } = findRecoveryKey(challenge, s.credentialId);
-        const key = await unlockRecoveryKey({ encryptedRecoveryKey, recoveryCode, username: challenge.user.name });
+        const { unlockOldRecoveryKey } = await recoverAccountSteps.load();
+        const key = await unlockOldRecoveryKey(challenge, s.credentialId, recoveryCode);
         if (!isCurrent(attempt)) return;
         s.privateKey = { key, credentialId: s.credentialId };
         send({ type: 'recovery-key-unlocked', attempt });
@@ -293,17 +272,10 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
       if (!s || !challenge || !s.passkey || !s.privateKey) {
         throw new DfnsAuthError('unknown_error', 'useRecoverAccount: the recovery session was lost before signing.');
       }
-      const { createRecoveryKey, recoverUserBodyJson, signRecovery } = await recoveryKeyCrypto.load();
-      const recoveryKey = await createRecoveryKey({ challenge, username: challenge.user.name });
-      const newCredentials = { firstFactorCredential: s.passkey, recoveryCredential: recoveryKey.credential };
-      const signed = await signRecovery({ newCredentials, credId: s.credentialId, privateKey: s.privateKey.key });
+      const { signNewCredentials } = await recoverAccountSteps.load();
+      const signed = await signNewCredentials(challenge, s.passkey, { credentialId: s.credentialId, privateKey: s.privateKey.key });
       if (!isCurrent(attempt)) return;
-      s.signed = {
-        bodyText: recoverUserBodyJson(signed),
-        token: challenge.temporaryAuthenticationToken,
-        recoveryCode: recoveryKey.recoveryCode,
-        credId: recoveryKey.credId,
-      };
+      s.signed = signed;
       drive(send({ type: 'signed', attempt }));
     } catch (error) {
       fail(attempt, error);
@@ -316,22 +288,13 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     const signed = s?.signed;
     try {
       if (!s || !signed) throw new DfnsAuthError('unknown_error', 'useRecoverAccount: nothing was signed to submit.');
-      // The exact string the old key signed: re-serialising could change what Dfns verifies.
-      const result = await recoverUser(
-        latest.current.client,
-        { temporaryAuthenticationToken: signed.token, bodyText: signed.bodyText },
-        { signal },
-      );
+      const { submitRecovery } = await recoverAccountSteps.load();
+      const { user, recoveryKit } = await submitRecovery(latest.current.client, signed, signal);
       if (!isCurrent(attempt)) return;
-      const recoveryKit = recoveryKitOf(signed, {
-        username: result.user.username,
-        orgId: result.user.orgId,
-        server: latest.current.client.baseUrl,
-      });
       // Every old credential is dead now: nothing of this recovery may be reused.
       session.current = undefined;
       const then = latest.current.options.autoLogin ? 'log-in' : 'done';
-      send({ type: 'recovered', attempt, user: result.user, recoveryKit, then });
+      send({ type: 'recovered', attempt, user, recoveryKit, then });
     } catch (error) {
       // The signed body is single-use in spirit: a retry signs new credentials.
       if (s) s.signed = undefined;
@@ -394,11 +357,17 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     const state = current();
     if (state.status !== 'awaiting-authenticator') return;
     const { attempt, challenge } = state;
+    let steps: RecoverAccountSteps;
+    try {
+      steps = loadedSteps();
+    } catch (error) {
+      return fail(attempt, error);
+    }
     const signal = nextSignal();
     setPromptAttempt(attempt);
     const { rp: relyingParty, authenticator: passkeys, timeout: ms } = latest.current;
     // No await before this call: it must run inside the click's user activation.
-    createPasskey(challenge, { rp: relyingParty, authenticator: passkeys, signal, timeout: ms }).then(
+    steps.createPasskey(challenge, { rp: relyingParty, authenticator: passkeys, signal, timeout: ms }).then(
       (passkey) => {
         if (!isCurrent(attempt) || !session.current) return;
         session.current.passkey = passkey;
@@ -415,12 +384,16 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     machine.state.status === 'showing-recovery-kit' && options.autoLogin ? machine.state.user.username : undefined;
   useEffect(() => {
     if (kitUsername === undefined) return;
-    const timer = setTimeout(() => loginAfterKit.prefetch(latest.current.client, kitUsername), 0);
+    // The steps' chunk is here (it recovered the account); were it not, the Continue click fetches the challenge.
+    const timer = setTimeout(() => {
+      if (recoverAccountSteps.snapshot().status === 'ready') loginAfterKit.prefetch(latest.current.client, kitUsername);
+    }, 0);
     return () => clearTimeout(timer);
   }, [kitUsername, latest, loginAfterKit]);
 
   const sendCode = useCallback(
     (username?: string) => {
+      recoverAccountSteps.preload();
       session.current = { ...session.current, username: usernameFor(username), credentialId: session.current?.credentialId ?? '' };
       const state = current();
       if (state.status === 'error') send({ type: 'edit-codes' });
@@ -430,6 +403,7 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
   );
 
   const haveCode = useCallback(() => {
+    recoverAccountSteps.preload();
     send({ type: 'have-code' });
   }, [send]);
 
@@ -453,28 +427,33 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
       session.current = next;
       const entered = send({ type: 'codes-entered' });
       if (entered.status !== 'fetching-challenge') return;
-      // Checked before any request: a mistyped code must not spend the emailed verification code.
-      try {
-        if (username === '') throw new DfnsAuthError('invalid_input', 'useRecoverAccount: a username is required.');
-        next.recoveryCode = normaliseRecoveryCode(input.recoveryCode);
-        if (next.credentialId === '') {
-          throw new RecoveryError('recovery_key_not_found', 'useRecoverAccount: the "Recovery Key ID" is empty.');
+      const checkThenFetch = ({ checkRecoveryCodes }: RecoverAccountSteps): void => {
+        try {
+          next.recoveryCode = checkRecoveryCodes(next, input.recoveryCode, latest.current.options.getChallenge !== undefined);
+        } catch (error) {
+          next.recoveryCode = undefined;
+          fail(entered.attempt, error);
+          return;
         }
-        // Before the relay too: a recovery code in this field must reach neither Dfns nor the app's backend.
-        checkRecoveryKeyId(next.credentialId, 'useRecoverAccount');
-        if (latest.current.options.getChallenge === undefined && !next.verificationCode && !next.challenge) {
-          throw new DfnsAuthError('invalid_input', 'useRecoverAccount: the emailed verification code is required.');
-        }
-      } catch (error) {
-        next.recoveryCode = undefined;
-        fail(entered.attempt, error);
-        return;
-      }
-      drive(entered);
-      // Unlocking the old key needs the recovery-key crypto: it loads while the challenge is fetched.
-      recoveryKeyCrypto.preload();
+        drive(entered);
+        // Unlocking the old key needs the recovery-key crypto: it loads while the challenge is fetched.
+        recoveryKeyCrypto.preload();
+      };
+      // The steps loaded when the flow started: the codes are checked within this call, a mistake
+      // shown in the same commit. Only a hook driven straight to submitCodes waits for them here.
+      const steps = recoverAccountSteps.snapshot();
+      if (steps.status === 'ready') return checkThenFetch(steps.value);
+      recoverAccountSteps.load().then(
+        (loaded) => {
+          if (isCurrent(entered.attempt)) checkThenFetch(loaded);
+        },
+        (error: unknown) => {
+          next.recoveryCode = undefined;
+          fail(entered.attempt, error);
+        },
+      );
     },
-    [current, send, usernameFor, latest, fail, drive],
+    [current, send, usernameFor, latest, fail, drive, isCurrent],
   );
 
   const retry = useCallback(() => {

@@ -20,6 +20,7 @@ import {
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { checkRelayed } from '../query/checkRelayed';
 import { createPasskey } from '../webauthn/createPasskey';
+import { logInAfterKit, startLoginPrefetch } from './loginAfterKit';
 import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLoginAfterKit } from './useLoginAfterKit';
@@ -119,6 +120,9 @@ export interface UseRegisterPasskeyResult {
 /** The default wallet of an end-user registration. */
 export const DEFAULT_END_USER_WALLETS: readonly WalletSpec[] = [{ network: 'EthereumSepolia' }];
 
+/** The login after the kit, imported: registration has no later chunk to take it from. */
+const loginCeremony = () => ({ startLoginPrefetch, logInAfterKit });
+
 /** The challenge as the flow state keeps it: the temporary token is a secret and stays in a ref. */
 function withoutToken(challenge: RegistrationChallenge): RegistrationChallenge {
   return { ...challenge, temporaryAuthenticationToken: '[concealed]' };
@@ -143,7 +147,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
   const inputRef = useRef<RegisterPasskeyInput | undefined>(undefined);
   const temporaryTokenRef = useRef<string | undefined>(undefined);
   const resultRef = useRef<RegisterPasskeyResult | undefined>(undefined);
-  const loginAfterKit = useLoginAfterKit();
+  const loginAfterKit = useLoginAfterKit(loginCeremony);
 
   const fail = useCallback(
     (attempt: number, error: unknown) => {
