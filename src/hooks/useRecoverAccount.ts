@@ -96,6 +96,8 @@ interface Session {
   verificationCode?: string | undefined;
   /** Cleared as soon as the unlock step takes it. */
   recoveryCode?: string | undefined;
+  /** False from a submit until its codes were checked, which happens before any request. */
+  checked?: boolean | undefined;
   /** The last challenge, reused while fresh: in standard mode a new one costs a new email. */
   challenge?: { value: RecoveryChallenge; receivedAt: number; username: string; credentialId: string } | undefined;
   /** The decrypted old recovery key, kept until the account is recovered or the flow reset. */
@@ -221,9 +223,37 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
     }
   };
 
+  /** Checks the submitted codes (before any request: a mistyped code must not spend the emailed one), then goes on. */
+  const checkCodes = (attempt: number, s: Session, { checkRecoveryCodes }: RecoverAccountSteps): void => {
+    try {
+      s.recoveryCode = checkRecoveryCodes(s, s.recoveryCode ?? '', latest.current.options.getChallenge !== undefined);
+    } catch (error) {
+      s.recoveryCode = undefined;
+      fail(attempt, error);
+      return;
+    }
+    s.checked = true;
+    runFetchChallenge(attempt);
+    // Unlocking the old key needs the recovery-key crypto: it loads while the challenge is fetched.
+    recoveryKeyCrypto.preload();
+  };
+
   const runFetchChallenge = (attempt: number): void => {
     const s = session.current;
     if (!s) return fail(attempt, new DfnsAuthError('invalid_input', 'useRecoverAccount: submitCodes was not called.'));
+    if (s.checked === false) {
+      const steps = recoverAccountSteps.snapshot();
+      // Loaded since the flow started: the codes are checked in the submit's call, a mistake shown
+      // in the same commit. A hook driven straight to submitCodes (or a chunk that failed) waits here.
+      if (steps.status === 'ready') return checkCodes(attempt, s, steps.value);
+      recoverAccountSteps.load().then(
+        (loaded) => {
+          if (isCurrent(attempt)) checkCodes(attempt, s, loaded);
+        },
+        (error: unknown) => fail(attempt, error),
+      );
+      return;
+    }
     const cached = s.challenge;
     if (
       cached &&
@@ -423,37 +453,12 @@ export function useRecoverAccount(options: UseRecoverAccountOptions = {}): UseRe
         credentialId: input.recoveryKeyId.trim(),
         verificationCode: input.verificationCode?.trim() || previous?.verificationCode,
         recoveryCode: input.recoveryCode,
+        checked: false,
       };
       session.current = next;
-      const entered = send({ type: 'codes-entered' });
-      if (entered.status !== 'fetching-challenge') return;
-      const checkThenFetch = ({ checkRecoveryCodes }: RecoverAccountSteps): void => {
-        try {
-          next.recoveryCode = checkRecoveryCodes(next, input.recoveryCode, latest.current.options.getChallenge !== undefined);
-        } catch (error) {
-          next.recoveryCode = undefined;
-          fail(entered.attempt, error);
-          return;
-        }
-        drive(entered);
-        // Unlocking the old key needs the recovery-key crypto: it loads while the challenge is fetched.
-        recoveryKeyCrypto.preload();
-      };
-      // The steps loaded when the flow started: the codes are checked within this call, a mistake
-      // shown in the same commit. Only a hook driven straight to submitCodes waits for them here.
-      const steps = recoverAccountSteps.snapshot();
-      if (steps.status === 'ready') return checkThenFetch(steps.value);
-      recoverAccountSteps.load().then(
-        (loaded) => {
-          if (isCurrent(entered.attempt)) checkThenFetch(loaded);
-        },
-        (error: unknown) => {
-          next.recoveryCode = undefined;
-          fail(entered.attempt, error);
-        },
-      );
+      drive(send({ type: 'codes-entered' }));
     },
-    [current, send, usernameFor, latest, fail, drive, isCurrent],
+    [current, send, usernameFor, drive],
   );
 
   const retry = useCallback(() => {
