@@ -106,7 +106,8 @@ const TARGET = {
 /** Targets not met yet: `it.fails` turns red the day the kit meets one (flip it to `it` then). */
 const NOT_MET: ReadonlySet<string> = new Set([
   'provider + <LoginWithPasskey/> loads at most 0.42× WebAuthnSigner',
-  ...['RegisterPasskey', 'RecoverAccount'].map(
+  // RecoverAccount meets it since the steps after its codes form are a chunk (hooks/recoverAccountSteps).
+  ...['RegisterPasskey'].map(
     (name) => `provider + <${name}/> loads at most 0.6× WebAuthnSigner`,
   ),
   'a typical app (provider, register, login, recover) loads at most 19 KB gzip',
@@ -121,8 +122,8 @@ const FIRST_LOAD_CEILING: Record<string, number> = {
   // 10.99 KB since the sign-in asks navigator.credentials.get itself (browserAuthentication): its 0.42× is not met.
   'provider + LoginWithPasskey': 11.2 * KB,
   'provider + RegisterPasskey': 14.7 * KB,
-  'provider + RecoverAccount': 18.0 * KB,
-  'typical app (provider, register, login, recover)': 22.3 * KB,
+  // 21.1 KB since the recovery steps after the codes form are a chunk (hooks/recoverAccountSteps).
+  'typical app (provider, register, login, recover)': 21.6 * KB,
 };
 
 describe('what an app loads for what it imports (issue 19)', () => {
