@@ -2,26 +2,11 @@ import { checkRecoveryKeyId } from './checkRecoveryKeyId';
 import type { DfnsClient } from './createDfnsClient';
 import type { RequestOptions } from './request';
 import { resolveOrgId } from './resolveOrgId';
-import { messageResultSchema, recoveryChallengeSchema, registrationResultSchema } from './schemas';
-import type { MessageResult, RecoverUserBody, RecoveryChallenge, RegistrationResult } from './types';
+import { recoveryChallengeSchema, registrationResultSchema } from './schemas';
+import type { RecoverUserBody, RecoveryChallenge, RegistrationResult } from './types';
 import { signedRequest, type SigningOptions } from './userActions';
 
-/** `POST /auth/recover/user/code` (no auth): emails the user the verification code recovery needs. */
-export async function sendRecoveryCode(
-  client: DfnsClient,
-  params: { username: string; orgId?: string | undefined },
-  options: RequestOptions = {},
-): Promise<MessageResult> {
-  const orgId = resolveOrgId(client, params.orgId, 'POST /auth/recover/user/code');
-  return client.request({
-    method: 'POST',
-    path: '/auth/recover/user/code',
-    auth: 'none',
-    body: { username: params.username, orgId },
-    schema: messageResultSchema(),
-    signal: options.signal,
-  });
-}
+export { sendRecoveryCode } from './sendRecoveryCode';
 
 /**
  * `POST /auth/recover/user/init` (no auth): with the emailed verification code and the recovery

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { sendRecoveryCode } from '../api/recovery';
+import { sendRecoveryCode } from '../api/sendRecoveryCode';
 import type { Fido2Attestation, RecoveryChallenge, RegisteredUser } from '../api/types';
 import { DfnsAuthError, toDfnsAuthError } from '../errors';
 import { initialState, reduce, type RecoverAccountState } from '../flows/recoverAccountFlow';
