@@ -23,6 +23,9 @@ export async function expectStatus(canvasElement: HTMLElement, name: string, sta
 /** Waits for the error alert and checks the kit error code it shows. */
 export async function expectErrorCode(canvasElement: HTMLElement, name: string, code: string): Promise<void> {
   await expectStatus(canvasElement, name, 'error');
-  const alert = componentRoot(canvasElement, name).querySelector('[role="alert"]');
-  await expect(alert).toHaveAttribute('data-code', code);
+  // The alert's code is a chunk the card fetches when its flow starts: a failure as instant as a
+  // fake authenticator's can come a moment before it, and the alert then shows once it is in.
+  await waitFor(() => expect(componentRoot(canvasElement, name).querySelector('[role="alert"]')).toHaveAttribute('data-code', code), {
+    timeout: PLAY_WAIT_MS,
+  });
 }

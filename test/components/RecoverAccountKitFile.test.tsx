@@ -15,6 +15,7 @@ import { englishMessages as en } from '../../src/messages/en';
 import { recoveryKitText } from '../../src/messages/recoveryKitText';
 import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
 import { BASE_URL, RP, emulatorServer, softwareAuthenticator } from './credentialTestKit';
+import { sampleKit } from '../keys/sampleKit';
 
 /** How often the reader's chunk was asked for, and whether it fails to arrive (as over a dropped connection). */
 const chunk = vi.hoisted(() => ({ loads: 0, failing: false }));
@@ -28,14 +29,7 @@ const { emulator, server, calls } = emulatorServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-const kit: RecoveryKit = {
-  recoveryCode: 'D1-ABCDEF-GHJKL-MNPQR-STUVW-XYZ23-456789',
-  credId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk',
-  username: 'jane@example.com',
-  orgId: 'or-30tnh-itmjs-9uoqk7d5e3fpt1pp',
-  server: BASE_URL,
-  createdAt: '2025-01-02T03:04:05.000Z',
-};
+const kit: RecoveryKit = { ...sampleKit, server: BASE_URL };
 
 function renderRecovery() {
   const view = render(

@@ -2,17 +2,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRINT_FRAME_FALLBACK_MS, RecoveryKitPanel } from '../../src/components/parts/RecoveryKitPanel';
-import type { RecoveryKit } from '../../src/flows/flowState';
 import { englishMessages as en } from '../../src/messages/en';
+import { sampleKit } from '../keys/sampleKit';
 
-const kit: RecoveryKit = {
-  recoveryCode: 'D1-ABCDEF-GHJKL-MNPQR-STUVW-XYZ23-456789',
-  credId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk',
-  username: 'jane@example.com',
-  orgId: 'or-30tnh-itmjs-9uoqk7d5e3fpt1pp',
-  server: 'https://api.dfns.io',
-  createdAt: '2025-01-02T03:04:05.000Z',
-};
+const kit = sampleKit;
 
 const frames = () => document.querySelectorAll('iframe');
 const print = () => fireEvent.click(screen.getByRole('button', { name: en.buttons.print }));

@@ -2,17 +2,10 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RecoveryKit } from '../../src/flows/flowState';
 import { englishMessages as en } from '../../src/messages/en';
+import { sampleKit } from '../keys/sampleKit';
 
-const kit: RecoveryKit = {
-  recoveryCode: 'D1-ABCDEF-GHJKL-MNPQR-STUVW-XYZ23-456789',
-  credId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk',
-  username: 'jane@example.com',
-  orgId: 'or-30tnh-itmjs-9uoqk7d5e3fpt1pp',
-  server: 'https://api.dfns.io',
-  createdAt: '2025-01-02T03:04:05.000Z',
-};
+const kit = sampleKit;
 
 /** A fresh RecoveryKitStep module (its chunk not loaded yet), the panel's chunk failing `failures` times first. */
 async function freshStep(failures: number) {

@@ -3,18 +3,16 @@
  * `sso_required` into the organisation's sign-in, and `<SsoCallback/>` at the redirect URI
  * finishes it, refusing a state this tab did not issue and leaving no code in the URL.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { SsoCallback } from '../../src/components/SsoCallback';
 import { englishMessages as en } from '../../src/messages/en';
-import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
 import { PENDING_SSO_KEY, savePendingSsoLogin } from '../../src/sso/pendingSsoLogin';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
-import { BASE_URL, RP, axeViolations, emulatorServer, registeredUser, softwareAuthenticator } from './credentialTestKit';
+import { axeViolations, emulatorServer, registeredUser, renderWithKit, softwareAuthenticator } from './credentialTestKit';
 
 const { emulator, server, calls, requests } = emulatorServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -29,17 +27,9 @@ afterAll(() => server.close());
 const BOB = 'bob@corp.example';
 const REDIRECT_URI = 'http://localhost:6006/sso';
 
+/** The card signed out, as an app renders it, with user events. */
 function renderKit(ui: ReactNode, authenticator: PasskeyAuthenticator = softwareAuthenticator()) {
-  const view = render(
-    <StrictMode>
-      <QueryClientProvider client={new QueryClient()}>
-        <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulator.orgId} rp={RP} authenticator={authenticator}>
-          {ui}
-        </DfnsAuthProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-  return { ...view, user: userEvent.setup() };
+  return { ...renderWithKit(ui, { emulator, authenticator }), user: userEvent.setup() };
 }
 
 /** Bob, registered with a passkey, whom the org sends through SSO. */

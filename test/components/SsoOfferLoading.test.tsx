@@ -4,16 +4,14 @@
  * retryable `network_error` in the card, not a blank card. The tests share the module's one
  * chunk state, as a page does, so they run in order.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { englishMessages as en } from '../../src/messages/en';
-import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
-import { BASE_URL, RP, axeViolations, emulatorServer, registeredUser, softwareAuthenticator } from './credentialTestKit';
+import { axeViolations, emulatorServer, registeredUser, renderWithKit, softwareAuthenticator } from './credentialTestKit';
 
 /** How often the offer's chunk was asked for, and whether it fails to arrive (as over a dropped connection). */
 const chunk = vi.hoisted(() => ({ loads: 0, failing: false }));
@@ -33,17 +31,9 @@ afterAll(() => server.close());
 const BOB = 'bob@corp.example';
 const REDIRECT_URI = 'http://localhost:6006/sso';
 
+/** The card signed out, as an app renders it, with user events. */
 function renderKit(ui: ReactNode, authenticator: PasskeyAuthenticator) {
-  const view = render(
-    <StrictMode>
-      <QueryClientProvider client={new QueryClient()}>
-        <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulator.orgId} rp={RP} authenticator={authenticator}>
-          {ui}
-        </DfnsAuthProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-  return { ...view, user: userEvent.setup() };
+  return { ...renderWithKit(ui, { emulator, authenticator }), user: userEvent.setup() };
 }
 
 /** Bob, registered with a passkey, whom the org sends through SSO. */

@@ -9,7 +9,7 @@
  * so the snippet's `http://localhost:8787` and the `--origin` become those ports.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -47,12 +47,17 @@ describe('the README Quick start in a fresh Vite React app', () => {
     const kit = join(dir, 'node_modules/dfns-react-kit');
     mkdirSync(kit, { recursive: true });
     copyFileSync(join(ROOT, 'package.json'), join(kit, 'package.json'));
-    symlinkSync(kitDist(), join(kit, 'dist'));
+    // Copied, not linked: inside node_modules Vite pre-bundles the kit as it does an installed package,
+    // its later steps' chunks included. A link out of node_modules makes it source, whose imports Vite
+    // discovers as chunks load, re-bundling mid-visit (504 Outdated Optimize Dep in the console).
+    cpSync(kitDist(), join(kit, 'dist'), { recursive: true });
     mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
     mkdirSync(join(dir, 'node_modules/@tanstack'), { recursive: true });
     mkdirSync(join(dir, 'node_modules/@vitejs'), { recursive: true });
     symlinkSync('../dfns-react-kit/dist/cli.js', join(dir, 'node_modules/.bin/dfns-emulator'));
     chmodSync(join(kit, 'dist/cli.js'), 0o755);
+    // The kit's own dependencies, which npm would install beside it (@simplewebauthn/server for the emulator).
+    symlinkSync(join(ROOT, 'node_modules/@simplewebauthn'), join(dir, 'node_modules/@simplewebauthn'));
     for (const name of ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core', 'vite', '@vitejs/plugin-react']) {
       symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
     }

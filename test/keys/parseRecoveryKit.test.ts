@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RecoveryKit } from '../../src/flows/flowState';
 import { generateRecoveryCode } from '../../src/keys/recoveryCode';
 import { parseRecoveryKit, RECOVERY_KEY_ID_LABELS, USERNAME_LABELS } from '../../src/keys/parseRecoveryKit';
 import { englishMessages } from '../../src/messages/en';
 import { germanMessages } from '../../src/messages/de';
 import { recoveryKitText } from '../../src/messages/recoveryKitText';
+import { sampleKit } from './sampleKit';
 
-const kit: RecoveryKit = {
-  recoveryCode: 'D1-ABCDEF-GHJKL-MNPQR-STUVW-XYZ23-456789',
-  credId: 'GMkW0zlmcoMxI1OX0Z96LL_Mz7dgeu6vOH5_TOeGyNk',
-  username: 'jane@example.com',
-  orgId: 'or-30tnh-itmjs-9uoqk7d5e3fpt1pp',
-  server: 'https://api.dfns.io',
-  createdAt: '2025-01-02T03:04:05.000Z',
-};
+const kit = sampleKit;
 
 describe('parseRecoveryKit', () => {
   it('reads the code, key id and username from the English kit file', () => {
