@@ -9,10 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/bench/sizes.mjs';
 import { bundleSizeSplit } from '../../scripts/bundleSize.mjs';
+import { appBundle } from '../package/appBundle';
 
 /**
  * The modules of `contents` whose path contains `part` and that put code in the app, in the first
@@ -66,20 +66,8 @@ describe('passkey ceremonies an app ships, per use', () => {
 
 describe('passkey error messages an app ships', () => {
   /** The provider and <LoginWithPasskey/>, bundled and minified for a NODE_ENV, as an app's bundler would. */
-  const loginBundle = async (nodeEnv: string): Promise<string> => {
-    const result = await build({
-      stdin: { contents: `export { DfnsAuthProvider, LoginWithPasskey } from 'dfns-react-kit';`, resolveDir: ROOT, loader: 'js' },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      minify: true,
-      platform: 'browser',
-      define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
-      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@simplewebauthn/browser'],
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]!.text;
-  };
+  const loginBundle = async (nodeEnv: string): Promise<string> =>
+    (await appBundle(`export { DfnsAuthProvider, LoginWithPasskey } from 'dfns-react-kit';`, ROOT, nodeEnv)).text;
   /** One sentence of each kind of fix toPasskeyError explains. */
   const EXPLANATIONS = [
     'start the ceremony from a click handler',

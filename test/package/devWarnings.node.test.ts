@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPER_ERROR_CODES } from '../../src/provider/warnDeveloper';
+import { appBundle } from './appBundle';
 
 const ROOT = resolve(__dirname, '../..');
 const WARNING = '[dfns-react-kit]';
@@ -45,20 +45,7 @@ describe('developer warnings in an app bundle', { timeout: 60_000 }, () => {
   });
 
   /** The app's bundle, minified, for a NODE_ENV. */
-  const bundle = async (nodeEnv: string): Promise<string> => {
-    const result = await build({
-      entryPoints: [join(dir, 'app.js')],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      minify: true,
-      platform: 'browser',
-      define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
-      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@simplewebauthn/browser'],
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]!.text;
-  };
+  const bundle = async (nodeEnv: string): Promise<string> => (await appBundle(readFileSync(join(dir, 'app.js'), 'utf8'), dir, nodeEnv)).text;
 
   it('the library build keeps the NODE_ENV check for the app bundler to decide', () => {
     const emitted = readFileSync(join(dist, 'lib/provider/warnDeveloper.js'), 'utf8');
@@ -90,18 +77,7 @@ describe('developer warnings in an app bundle', { timeout: 60_000 }, () => {
   });
 
   it('the provider alone, in production, reads no JWT and describes no schema issue: both only explain an error to a developer', async () => {
-    const result = await build({
-      stdin: { contents: `export { DfnsAuthProvider } from ${JSON.stringify(join(dist, 'index.js'))};`, resolveDir: dir, loader: 'js' },
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: 'esm',
-      minify: true,
-      platform: 'browser',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@simplewebauthn/browser'],
-      logLevel: 'silent',
-    });
+    const result = await appBundle(`export { DfnsAuthProvider } from ${JSON.stringify(join(dist, 'index.js'))};`, dir, 'production');
     // What the output holds (the metafile's inputs list every file read, shaken off or not).
     const output = Object.values(result.metafile.outputs)[0]!;
     const files = Object.entries(output.inputs)
