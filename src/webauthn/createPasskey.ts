@@ -1,6 +1,6 @@
 import type { Fido2Attestation, Fido2CredentialChallenge, RegistrationChallenge } from '../api/types';
 import type { PasskeyAuthenticator } from './authenticator';
-import { loadPasskeyErrors, passkeyErrorOf, preloadPasskeyErrors } from './passkeyErrorOf';
+import { passkeyErrorOf, passkeyErrors } from './passkeyErrorOf';
 import { simpleWebAuthnRegistration } from './simpleWebAuthnRegistration';
 import { toCreationOptions, type RelyingParty } from './toCreationOptions';
 
@@ -35,12 +35,12 @@ export async function createPasskey(
       const available = await authenticator.isPlatformAuthenticatorAvailable();
       // An unmount or a newer ceremony during the check wins: that is an abort, whatever the answer.
       options.signal?.throwIfAborted();
-      if (available === false) throw (await loadPasskeyErrors()).platformUnavailableError({ rpId: options.rp.id });
+      if (available === false) throw (await passkeyErrors.load()).platformUnavailableError({ rpId: options.rp.id });
     }
     startedAt = performance.now();
     const created = authenticator.create(optionsJSON, { signal: options.signal });
     // The prompt is open: the code that reads a failure loads meanwhile, never before the prompt.
-    preloadPasskeyErrors();
+    passkeyErrors.preload();
     const credential = await created;
     // SimpleWebAuthn already base64url-encodes (no padding) every binary field; pass them as is.
     return {

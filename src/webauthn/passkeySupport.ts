@@ -1,3 +1,4 @@
+import { browserHasPlatformAuthenticator } from './browserHasPlatformAuthenticator';
 import { conditionalMediationAvailable } from './conditionalMediationAvailable';
 
 /** What the current browser can do with passkeys. */
@@ -10,19 +11,6 @@ export interface PasskeySupport {
   platformAuthenticator: Promise<boolean>;
 }
 
-interface PublicKeyCredentialStatics {
-  isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean>;
-}
-
-/** A capability probe that resolves `false` instead of throwing or rejecting. */
-async function probe(check: (() => Promise<boolean>) | undefined): Promise<boolean> {
-  try {
-    return check === undefined ? false : (await check()) === true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Passkey capabilities of this browser. Never throws, and reads globals only when called, so it
  * is safe to import during server rendering (where it reports no support).
@@ -33,10 +21,10 @@ export function passkeySupport(): PasskeySupport {
   if (typeof api !== 'function') {
     return { webauthn: false, conditionalMediation: Promise.resolve(false), platformAuthenticator: Promise.resolve(false) };
   }
-  const statics = api as PublicKeyCredentialStatics;
   return {
     webauthn: true,
     conditionalMediation: conditionalMediationAvailable(),
-    platformAuthenticator: probe(statics.isUserVerifyingPlatformAuthenticatorAvailable?.bind(api)),
+    // No check, or a failed one, is no platform authenticator here.
+    platformAuthenticator: browserHasPlatformAuthenticator().then((available) => available === true),
   };
 }

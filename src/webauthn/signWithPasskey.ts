@@ -1,6 +1,6 @@
 import type { ChallengeSigner, Fido2Assertion, SigningChallenge } from '../api/types';
 import type { PasskeyAuthenticator } from './authenticator';
-import { passkeyErrorOf, preloadPasskeyErrors } from './passkeyErrorOf';
+import { passkeyErrorOf, passkeyErrors } from './passkeyErrorOf';
 import { browserAuthentication } from './browserAuthentication';
 import type { RelyingParty } from './toCreationOptions';
 import { toRequestOptions } from './toRequestOptions';
@@ -29,7 +29,7 @@ export async function signWithPasskey(challenge: SigningChallenge, options: Sign
     const optionsJSON = toRequestOptions(challenge, { rpId: options.rp.id, timeout: options.timeout });
     const asserted = authenticator.get(optionsJSON, { signal: options.signal, mediation: options.mediation });
     // The prompt is open: the code that reads a failure loads meanwhile, never before the prompt.
-    preloadPasskeyErrors();
+    passkeyErrors.preload();
     const credential = await asserted;
     const { clientDataJSON, authenticatorData, signature, userHandle } = credential.response;
     return {
