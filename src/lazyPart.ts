@@ -70,3 +70,16 @@ export function lazyPart<T>(importer: () => Promise<T>): LazyPart<T> {
     },
   };
 }
+
+/**
+ * The part's export when its chunk is here, for a step that must not await (a click that opens
+ * the passkey prompt); otherwise the retryable `network_error` its load failed with, or one that
+ * says it is still on its way.
+ */
+export function loadedValue<T>(part: LazyPart<T>): T {
+  const snapshot = part.snapshot();
+  if (snapshot.status === 'ready') return snapshot.value;
+  throw snapshot.status === 'error'
+    ? snapshot.error
+    : new DfnsAuthError('network_error', 'A part of the kit is still loading; try again.', { retryable: true });
+}

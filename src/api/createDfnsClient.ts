@@ -1,5 +1,6 @@
 import { DfnsAuthError } from '../errors';
-import { sendRequest, type DfnsRequest } from './request';
+import type { DfnsRequest } from './request';
+import { sendThroughChunk } from './requestPart';
 
 /** The default Dfns API (Europe). Other regions, such as `https://api.uae.dfns.io`, go in `baseUrl`. */
 export const DEFAULT_DFNS_BASE_URL = 'https://api.dfns.io';
@@ -47,7 +48,8 @@ export function createDfnsClient(config: DfnsClientConfig = {}): DfnsClient {
     orgId: config.orgId,
     authToken: config.authToken,
     fetch: config.fetch,
-    request: (request) => sendRequest(client, request),
+    // Through its chunk: a page that only renders a form never loads the HTTP layer before it shows.
+    request: (request) => sendThroughChunk(client, request),
   };
   return client;
 }

@@ -1,5 +1,5 @@
 import type { DfnsClient } from './createDfnsClient';
-import { sendRequest } from './request';
+import { sendThroughChunk } from './requestPart';
 
 /**
  * The same client with its auth token fixed to `token`: what is fetched with it belongs to the
@@ -7,6 +7,6 @@ import { sendRequest } from './request';
  * while the request is in flight.
  */
 export function withAuthToken(client: DfnsClient, token: string): DfnsClient {
-  const pinned: DfnsClient = { ...client, authToken: token, request: (request) => sendRequest(pinned, request) };
+  const pinned: DfnsClient = { ...client, authToken: token, request: (request) => sendThroughChunk(pinned, request) };
   return pinned;
 }

@@ -1,14 +1,11 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { completeLogin, initLogin } from '../api/login';
-import { loginToken } from '../api/loginToken';
 import type { Fido2Assertion, LoginChallenge } from '../api/types';
 import { toDfnsAuthError, type DfnsAuthError } from '../errors';
 import { initialState, reduce, type LoginState } from '../flows/loginFlow';
+import { lazyPart } from '../lazyPart';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { warnDeveloper } from '../provider/warnDeveloper';
-import { conditionalMediationAvailable } from '../webauthn/conditionalMediationAvailable';
-import { signWithPasskey } from '../webauthn/signWithPasskey';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
 import { useFlowMachine } from './useFlowMachine';
 import { useLatest } from './useLatest';
@@ -68,6 +65,12 @@ interface TimedChallenge {
   requestedAt: number;
 }
 
+/** The requests and the passkey ceremony, a chunk the hook fetches when it mounts (see ./loginSteps). */
+const loginSteps = lazyPart(() => import('./loginSteps').then((module) => module.loginSteps));
+
+/** The functions in that chunk. */
+type LoginSteps = typeof import('./loginSteps').loginSteps;
+
 const normalise = (username: string | undefined): string | undefined => username?.trim() || undefined;
 
 const isFresh = (requestedAt: number): boolean => Date.now() - requestedAt < CHALLENGE_LIFETIME_MS;
@@ -98,6 +101,9 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
   // Error and idle share one value, so Cancel (error -> idle) keeps the running offer: one request.
   const autofillWanted = autofillEnabled && (state.status === 'idle' || state.status === 'error');
 
+  // The steps' chunk comes while the form is read: a click, a prefetch or autofill finds it here.
+  useEffect(() => loginSteps.preload(), []);
+
   const fail = useCallback(
     (attempt: number, error: unknown) => {
       if (!isCurrent(attempt)) return;
@@ -113,6 +119,7 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
       const signal = nextSignal();
       const username = usernameRef.current;
       try {
+        const { completeLogin, loginToken } = await loginSteps.load();
         const token = loginToken(
           await completeLogin(configRef.current.client, { challengeIdentifier: challenge.challengeIdentifier, firstFactor }, { signal }),
         );
@@ -134,7 +141,11 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
       const { rp, authenticator, timeout } = configRef.current;
       let firstFactor: Fido2Assertion;
       try {
-        // No await before this call: it must run inside the click's user activation.
+        // Loaded since mount (and a challenge cannot be at hand without it): no await before the
+        // ceremony, which must run inside the click's user activation. Only a chunk that failed to
+        // arrive waits here, and a prompt the browser then refuses offers Continue.
+        const part = loginSteps.snapshot();
+        const { signWithPasskey } = part.status === 'ready' ? part.value : await loginSteps.load();
         firstFactor = await signWithPasskey(challenge, { rp, authenticator, signal, timeout });
       } catch (error) {
         fail(attempt, error);
@@ -149,7 +160,10 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
 
   /** `POST /auth/login/init` for `username` (or usernameless), as the flow's current step. */
   const requestChallenge = useCallback(
-    (username: string | undefined) => initLogin(configRef.current.client, { username }, { signal: nextSignal() }),
+    (username: string | undefined) => {
+      const signal = nextSignal();
+      return loginSteps.load().then(({ initLogin }) => initLogin(configRef.current.client, { username }, { signal }));
+    },
     [configRef, nextSignal],
   );
 
@@ -258,6 +272,14 @@ export function useLoginWithPasskey(options: UseLoginWithPasskeyOptions = {}): U
     autofillControllerRef.current = controller;
     const { signal } = controller;
     const run = async (): Promise<void> => {
+      let steps: LoginSteps;
+      try {
+        steps = await loginSteps.load();
+      } catch {
+        // Autofill is an extra: without its chunk the buttons still work (and load it again).
+        return;
+      }
+      const { conditionalMediationAvailable, initLogin, signWithPasskey } = steps;
       if (!(await conditionalMediationAvailable()) || signal.aborted) return;
       setAutofill(true);
       const { client, rp, authenticator, timeout } = configRef.current;

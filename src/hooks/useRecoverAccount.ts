@@ -4,7 +4,7 @@ import { sendRecoveryCode } from '../api/sendRecoveryCode';
 import type { Fido2Attestation, RecoveryChallenge, RegisteredUser } from '../api/types';
 import { DfnsAuthError, toDfnsAuthError } from '../errors';
 import { initialState, reduce, type RecoverAccountState } from '../flows/recoverAccountFlow';
-import { lazyPart } from '../lazyPart';
+import { lazyPart, loadedValue } from '../lazyPart';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
 import { CHALLENGE_LIFETIME_MS } from './challengeLifetime';
 import { recoveryKeyCrypto } from './recoveryKeyCrypto';
@@ -120,15 +120,8 @@ const recoverAccountSteps = lazyPart(() => import('./recoverAccountSteps').then(
 /** The steps in that chunk. */
 type RecoverAccountSteps = typeof import('./recoverAccountSteps').recoverAccountSteps;
 
-/** The steps' chunk, already loaded: for a click that must reach the passkey prompt without an await. */
-function loadedSteps(): RecoverAccountSteps {
-  const part = recoverAccountSteps.snapshot();
-  if (part.status === 'ready') return part.value;
-  // Only reachable when its load failed (the steps before this click await it): retryable.
-  throw part.status === 'error'
-    ? part.error
-    : new DfnsAuthError('network_error', 'A part of the kit is still loading; try again.', { retryable: true });
-}
+/** The steps' chunk, already loaded (the steps before the click awaited it): for a click that must reach the passkey prompt without an await. */
+const loadedSteps = (): RecoverAccountSteps => loadedValue(recoverAccountSteps);
 
 /**
  * Account recovery with a recovery kit, standard (Dfns emails a code) or delegated (your backend

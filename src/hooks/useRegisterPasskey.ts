@@ -1,7 +1,5 @@
 'use client';
-import { useCallback, useRef } from 'react';
-import { completeEndUserRegistration, completeRegistration, initRegistration } from '../api/registration';
-import { registrationChallengeSchema } from '../api/schemas';
+import { useCallback, useEffect, useRef } from 'react';
 import type {
   Fido2Attestation,
   RegisteredUser,
@@ -10,17 +8,14 @@ import type {
   WalletSpec,
 } from '../api/types';
 import { DfnsAuthError, toDfnsAuthError } from '../errors';
-import { recoveryKitOf } from '../flows/recoveryKitOf';
 import {
   initialState,
   reduce,
   type AfterRegistration,
   type RegisterPasskeyState,
 } from '../flows/registerPasskeyFlow';
+import { lazyPart, loadedValue } from '../lazyPart';
 import { useDfnsAuth } from '../provider/useDfnsAuth';
-import { checkRelayed } from '../query/checkRelayed';
-import { createPasskey } from '../webauthn/createPasskey';
-import { logInAfterKit, startLoginPrefetch } from './loginAfterKit';
 import { recoveryKeyCrypto } from './recoveryKeyCrypto';
 import { useFlowMachine } from './useFlowMachine';
 import { useLoginAfterKit } from './useLoginAfterKit';
@@ -120,8 +115,11 @@ export interface UseRegisterPasskeyResult {
 /** The default wallet of an end-user registration. */
 export const DEFAULT_END_USER_WALLETS: readonly WalletSpec[] = [{ network: 'EthereumSepolia' }];
 
-/** The login after the kit, imported: registration has no later chunk to take it from. */
-const loginCeremony = () => ({ startLoginPrefetch, logInAfterKit });
+/** The requests and the passkey ceremony, a chunk the hook fetches when it mounts (see ./registerSteps). */
+const registerSteps = lazyPart(() => import('./registerSteps').then((module) => module.registerSteps));
+
+/** The login after the kit, from that chunk: the registration before it loaded it. */
+const loginCeremony = () => loadedValue(registerSteps);
 
 /** The challenge as the flow state keeps it: the temporary token is a secret and stays in a ref. */
 function withoutToken(challenge: RegistrationChallenge): RegistrationChallenge {
@@ -148,6 +146,9 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
   const temporaryTokenRef = useRef<string | undefined>(undefined);
   const resultRef = useRef<RegisterPasskeyResult | undefined>(undefined);
   const loginAfterKit = useLoginAfterKit(loginCeremony);
+
+  // The steps' chunk comes while the form is filled in: the submit finds it here.
+  useEffect(() => registerSteps.preload(), []);
 
   const fail = useCallback(
     (attempt: number, error: unknown) => {
@@ -204,6 +205,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
       const temporaryAuthenticationToken = temporaryTokenRef.current ?? '';
       const signal = nextSignal();
       try {
+        const { completeEndUserRegistration, completeRegistration, recoveryKitOf } = await registerSteps.load();
         const { registrationCredentials } = await recoveryKeyCrypto.load();
         const { credentials, recovery } = await registrationCredentials(challenge, passkey, recoveryKey);
         const endUserWallets = mode === 'endUser' ? (wallets ?? [...DEFAULT_END_USER_WALLETS]) : mode === 'delegated' ? wallets : undefined;
@@ -240,6 +242,9 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
       const { rp, authenticator, timeout } = configRef.current;
       let passkey: Fido2Attestation;
       try {
+        // Loaded before the challenge was fetched: no await before the ceremony, which must run
+        // inside the click's user activation (Continue after a refused prompt).
+        const { createPasskey } = loadedValue(registerSteps);
         passkey = await createPasskey(challenge, { rp, authenticator, signal: nextSignal(), timeout });
       } catch (error) {
         fail(attempt, error);
@@ -261,6 +266,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions = {}): Use
       let challenge: RegistrationChallenge;
       try {
         if (!input?.username) throw new DfnsAuthError('invalid_input', 'useRegisterPasskey.start needs a username.');
+        const { checkRelayed, initRegistration, registrationChallengeSchema } = await registerSteps.load();
         if (mode === 'delegated') {
           if (!getChallenge) {
             throw new DfnsAuthError('config_error', 'useRegisterPasskey in delegated mode needs a getChallenge({ username }) option that calls your backend.');

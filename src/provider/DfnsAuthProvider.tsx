@@ -1,7 +1,8 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createDfnsClient, type AuthTokenSource } from '../api/createDfnsClient';
+import { requestPart } from '../api/requestPart';
 import { DfnsAuthError } from '../errors';
 import type { PasskeyAuthenticator } from '../webauthn/authenticator';
 import type { DeepPartial, DfnsMessages } from '../messages/types';
@@ -87,6 +88,10 @@ export function DfnsAuthProvider(props: DfnsAuthProviderProps): ReactNode {
     },
     [baseUrl, orgId, fetch],
   );
+
+  // The client's HTTP layer is a chunk (see requestPart): asked for once the page has rendered, so
+  // it is here before the first click or prefetch sends a request.
+  useEffect(() => requestPart.preload(), []);
 
   const value = useMemo<DfnsAuthContextValue>(
     () => ({
