@@ -1,7 +1,7 @@
 // Bundle-size measurement shared by the size test and the benchmark: esbuild bundles a tiny
 // entry as a customer's bundler would (minified ESM for browsers, production React), then gzip.
 import { build } from 'esbuild';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Peers a customer app already has: never counted in the kit's cost. */
@@ -41,9 +41,11 @@ const PEER_PATTERNS = ['react', 'react-dom', /^react\//, /^react-dom\//, '@tanst
  * it keeps a dead `import()`'s whole file graph in chunks the entry loads.) The entry may gain
  * exports (`allow-extension`), as an app's entry that uses the components does: with `strict`,
  * Rolldown splits what the page and a later step share into extra small chunks an app does not get.
- * @returns {Promise<{ initial: { minified: number, gzip: number, inputs: Record<string, number> }, later: { minified: number, gzip: number, inputs: Record<string, number> } }>}
+ * `mount` is the part of `later` the kit asks for as soon as it has rendered (`mountModules`, paths
+ * from `resolveDir`, and the chunks they import): not needed to show the page, but fetched with it.
+ * @returns {Promise<{ initial: SplitPart, mount: SplitPart, later: SplitPart }>} with SplitPart = `{ minified: number, gzip: number, inputs: Record<string, number> }`
  */
-export async function bundleSizeSplit(contents, { resolveDir } = {}) {
+export async function bundleSizeSplit(contents, { resolveDir, mountModules = [] } = {}) {
   const { build: viteBuild } = await import('vite');
   const ENTRY = 'kit-measure-entry';
   // Vite's production build sets process.env.NODE_ENV for the whole process: put it back after, so
@@ -83,6 +85,14 @@ export async function bundleSizeSplit(contents, { resolveDir } = {}) {
     for (const name of chunk.imports) visit(byName.get(name));
   };
   visit(chunks.find((chunk) => chunk.isEntry));
+  const atMount = new Set();
+  const visitMount = (chunk) => {
+    if (!chunk || initial.has(chunk) || atMount.has(chunk)) return;
+    atMount.add(chunk);
+    for (const name of chunk.imports) visitMount(byName.get(name));
+  };
+  const wanted = new Set(mountModules.map((file) => join(resolveDir, file)));
+  for (const chunk of chunks) if (chunk.moduleIds.some((id) => wanted.has(id))) visitMount(chunk);
   const sum = (list) => {
     const inputs = {};
     for (const chunk of list)
@@ -96,5 +106,9 @@ export async function bundleSizeSplit(contents, { resolveDir } = {}) {
       inputs,
     };
   };
-  return { initial: sum([...initial]), later: sum(chunks.filter((chunk) => !initial.has(chunk))) };
+  return {
+    initial: sum([...initial]),
+    mount: sum([...atMount]),
+    later: sum(chunks.filter((chunk) => !initial.has(chunk))),
+  };
 }

@@ -7,13 +7,13 @@ import type { DfnsRequest } from './request';
  * its own: a card renders before it asks Dfns anything, and `<DfnsAuthProvider>` fetches this
  * chunk when it mounts, so the first request does not wait for it.
  */
-export const requestPart = lazyPart(() => import('./request'));
+export const requestPart = lazyPart(() => import('./request').then((module) => module.sendRequest));
 
 /**
  * `sendRequest` through its chunk, what `client.request` runs. A chunk that cannot arrive rejects
  * as a retryable `network_error`, as an unreachable API does; the next request asks for it again.
  */
 export async function sendThroughChunk<T>(client: DfnsClient, request: DfnsRequest<T>): Promise<T> {
-  const { sendRequest } = await requestPart.load();
+  const sendRequest = await requestPart.load();
   return sendRequest(client, request);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { completeRegistration, initLogin, listCredentials, logout, signedRequest, tokenExpiresAt } from '../../src/api';
 import { DfnsApiError, DfnsAuthError, PolicyPendingError } from '../../src/errors';
 import { utf8ToBase64url } from '../../src/encoding/base64url';
@@ -217,7 +217,8 @@ describe('transport failures', () => {
         }),
     ]);
     const pending = listCredentials(client, { signal: controller.signal });
-    await Promise.resolve();
+    // The HTTP layer is a chunk the client loads first: abort once the fetch is under way.
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
     controller.abort();
     const error = await rejectionOf(pending);
     expect(calls[0]?.signal).toBe(controller.signal);
