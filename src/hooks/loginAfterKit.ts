@@ -36,7 +36,7 @@ export function startLoginPrefetch(client: DfnsClient, username: string): LoginP
 export interface LoginAfterKitContext {
   client: DfnsClient;
   rp: RelyingParty;
-  /** `undefined`: the SimpleWebAuthn default. */
+  /** `undefined`: the browser's own (`signWithPasskey`'s default). */
   authenticator?: PasskeyAuthenticator | undefined;
   timeout?: number | undefined;
   /** A fresh signal per request (the flow's `nextSignal`): each aborts the one before. */

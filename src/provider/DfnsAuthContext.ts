@@ -16,7 +16,7 @@ export interface DfnsAuthContextValue {
   orgId: string;
   rp: RelyingParty;
   /**
-   * The app's passkey authenticator; `undefined` means the SimpleWebAuthn default, which each
+   * The app's passkey authenticator; `undefined` means the browser's own, which each
    * ceremony resolves itself (`createPasskey`, `signWithPasskey`) so an app ships only the ones it runs.
    */
   authenticator?: PasskeyAuthenticator | undefined;

@@ -23,8 +23,8 @@ export interface AuthenticatorGetOptions {
 /**
  * The seam between the kit and the browser's passkey API: the kit builds the JSON options and
  * reads the JSON responses; an authenticator runs the ceremony. By default the browser (the kit's
- * `browserAuthentication` to sign, SimpleWebAuthn's `startRegistration` to register), a fake in
- * stories and tests, or a native bridge in a webview.
+ * `browserAuthentication` to sign, `browserRegistration` to register), a fake in stories and tests,
+ * or a native bridge in a webview.
  */
 export interface PasskeyAuthenticator {
   create(options: PublicKeyCredentialCreationOptionsJSON, call?: AuthenticatorCreateOptions): Promise<RegistrationResponseJSON>;
@@ -38,10 +38,10 @@ export interface PasskeyAuthenticator {
 }
 
 /**
- * The default authenticator: `@simplewebauthn/browser`'s `startRegistration` / `startAuthentication`
- * (with `useBrowserAutofill` for conditional mediation). The kit's ceremonies fall back to one half
- * each (`simpleWebAuthnRegistration`, `simpleWebAuthnAuthentication`), so an app ships only the
- * ceremonies it runs; this whole adapter is for apps that wrap or pass the default explicitly.
+ * An authenticator on `@simplewebauthn/browser`'s `startRegistration` / `startAuthentication`
+ * (with `useBrowserAutofill` for conditional mediation), for apps that wrap or pass it explicitly.
+ * The kit's ceremonies do not use it: they fall back to the kit's own `browserRegistration` and
+ * `browserAuthentication`, which ask the browser with the same options and answer the same JSON.
  */
 export const simpleWebAuthnAuthenticator: PasskeyAuthenticator = {
   create: simpleWebAuthnRegistration.create,

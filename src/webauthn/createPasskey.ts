@@ -1,13 +1,13 @@
 import type { Fido2Attestation, Fido2CredentialChallenge, RegistrationChallenge } from '../api/types';
 import type { PasskeyAuthenticator } from './authenticator';
+import { browserRegistration } from './browserRegistration';
 import { passkeyErrorOf, passkeyErrors } from './passkeyErrorOf';
-import { simpleWebAuthnRegistration } from './simpleWebAuthnRegistration';
 import { toCreationOptions, type RelyingParty } from './toCreationOptions';
 
 /** Options of `createPasskey`. */
 export interface CreatePasskeyOptions {
   rp: RelyingParty;
-  /** Defaults to SimpleWebAuthn's `startRegistration`, with the browser's platform-authenticator check. */
+  /** Defaults to `browserRegistration` (the browser's `navigator.credentials.create`, with its platform-authenticator check). */
   authenticator?: Pick<PasskeyAuthenticator, 'create' | 'isPlatformAuthenticatorAvailable'> | undefined;
   signal?: AbortSignal | undefined;
   /** Milliseconds the browser waits for the user; defaults to 60 000. */
@@ -23,7 +23,7 @@ export async function createPasskey(
   challenge: RegistrationChallenge | Fido2CredentialChallenge,
   options: CreatePasskeyOptions,
 ): Promise<Fido2Attestation> {
-  const authenticator = options.authenticator ?? simpleWebAuthnRegistration;
+  const authenticator = options.authenticator ?? browserRegistration;
   const attachment = challenge.authenticatorSelection.authenticatorAttachment;
   let startedAt: number | undefined;
   try {
@@ -42,7 +42,7 @@ export async function createPasskey(
     // The prompt is open: the code that reads a failure loads meanwhile, never before the prompt.
     passkeyErrors.preload();
     const credential = await created;
-    // SimpleWebAuthn already base64url-encodes (no padding) every binary field; pass them as is.
+    // The authenticator already base64url-encodes (no padding) every binary field; pass them as is.
     return {
       credentialKind: 'Fido2',
       credentialInfo: {

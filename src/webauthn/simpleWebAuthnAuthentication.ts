@@ -3,9 +3,9 @@ import type { PasskeyAuthenticator } from './authenticator';
 import { underSignal } from './underSignal';
 
 /**
- * The authentication half of the default authenticator: `@simplewebauthn/browser`'s
+ * The authentication half of `simpleWebAuthnAuthenticator`: `@simplewebauthn/browser`'s
  * `startAuthentication` (with `useBrowserAutofill` for conditional mediation). `signWithPasskey`
- * falls back to it alone, so a flow that only registers never ships `startAuthentication`.
+ * does not fall back to it (it runs `browserAuthentication`), so only an app that passes it ships it.
  */
 export const simpleWebAuthnAuthentication: Pick<PasskeyAuthenticator, 'get'> = {
   get(optionsJSON, call = {}) {

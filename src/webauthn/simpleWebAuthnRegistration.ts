@@ -4,9 +4,9 @@ import { browserHasPlatformAuthenticator } from './browserHasPlatformAuthenticat
 import { underSignal } from './underSignal';
 
 /**
- * The registration half of the default authenticator: `@simplewebauthn/browser`'s `startRegistration`
- * and the browser's platform-authenticator check. `createPasskey` falls back to it alone, so a flow
- * that only signs never ships `startRegistration`.
+ * The registration half of `simpleWebAuthnAuthenticator`: `@simplewebauthn/browser`'s
+ * `startRegistration` and the browser's platform-authenticator check. `createPasskey` no longer
+ * falls back to it (it runs `browserRegistration`), so only an app that passes it ships `startRegistration`.
  */
 export const simpleWebAuthnRegistration: Pick<PasskeyAuthenticator, 'create' | 'isPlatformAuthenticatorAvailable'> = {
   create(optionsJSON, call = {}) {

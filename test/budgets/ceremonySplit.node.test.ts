@@ -2,7 +2,9 @@
  * An app pays only for the passkey ceremonies it runs (issue 19): the provider alone carries no
  * SimpleWebAuthn, a flow that only signs (log in, confirm a user action) carries no
  * `startRegistration`, and signs with the kit's `browserAuthentication` rather than SimpleWebAuthn's
- * `startAuthentication` (about 1.3 KB more on a sign-in page); and every passkey flow's error mapping (toPasskeyError) keeps its how-to-fix
+ * `startAuthentication` (about 1.3 KB more on a sign-in page); a flow that makes a passkey registers
+ * with the kit's `browserRegistration` rather than `startRegistration` (about 1.6 KB more); and every
+ * passkey flow's error mapping (toPasskeyError) keeps its how-to-fix
  * explanations for development builds. Measured on the built `dist/`, as an app's bundler sees it
  * (scripts/bundleSize.mjs).
  */
@@ -59,6 +61,16 @@ describe('passkey ceremonies an app ships, per use', () => {
       const contents = `export { DfnsAuthProvider, ${component} } from 'dfns-react-kit';`;
       expect(await modulesNamed(contents, AUTHENTICATION)).toEqual([]);
       expect(await modulesOf(contents, 'webauthn/browserAuthentication')).toHaveLength(1);
+    },
+    60_000,
+  );
+
+  it.each(['RegisterPasskey', 'RecoverAccount', 'AddPasskey'])(
+    'the provider with <%s/> registers with the browser’s own create (browserRegistration), not SimpleWebAuthn’s startRegistration',
+    async (component) => {
+      const contents = `export { DfnsAuthProvider, ${component} } from 'dfns-react-kit';`;
+      expect(await modulesNamed(contents, REGISTRATION)).toEqual([]);
+      expect(await modulesOf(contents, 'webauthn/browserRegistration')).toHaveLength(1);
     },
     60_000,
   );
