@@ -143,6 +143,9 @@ describe('browserRegistration (the default of createPasskey)', () => {
     ['InvalidStateError', 'passkey_already_registered', 'The user attempted to register an authenticator that contains one of the credentials already registered with the relying party.'],
     ['NotAllowedError', 'passkey_cancelled', 'The operation either timed out or was not allowed.'],
     ['SecurityError', 'passkey_invalid_domain', 'The relying party ID is not a registrable domain suffix of, nor equal to the current domain.'],
+    ['ConstraintError', 'passkey_failed', 'User verification was required but no available authenticator supported it.'],
+    // Chromium's words for pubKeyCredParams with no public-key entry (SimpleWebAuthn read it as passkey_failed; see decisions).
+    ['NotSupportedError', 'webauthn_unsupported', 'Required parameters missing in `options.publicKey`.'],
   ])('hands the browser’s own %s, untouched, to createPasskey, which reads it as %s', async (name, code, message) => {
     const refusal = new DOMException(message, name);
     create.mockRejectedValue(refusal);
