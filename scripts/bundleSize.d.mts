@@ -8,8 +8,12 @@ export interface BundleBytes {
 export const PEERS: string[];
 /** Minified and gzip size of `contents` bundled from `resolveDir`, `external` left out. */
 export function bundleSize(contents: string, options?: { resolveDir?: string; external?: string[] }): Promise<BundleBytes>;
-/** The same bundle split as an app's bundler splits it: what loads with the page, and what loads at a later step. */
+/**
+ * The same bundle split as an app's bundler splits it: what loads with the page, what the kit fetches
+ * right after it renders (`mountModules`, paths from `resolveDir`, and what they import; a part of
+ * `later`), and every chunk that loads after the page.
+ */
 export function bundleSizeSplit(
   contents: string,
-  options?: { resolveDir?: string; external?: string[] },
-): Promise<{ initial: BundleBytes; later: BundleBytes }>;
+  options?: { resolveDir?: string; external?: string[]; mountModules?: string[] },
+): Promise<{ initial: BundleBytes; mount: BundleBytes; later: BundleBytes }>;

@@ -33,10 +33,12 @@ export function endpointHookCosts(external?: string[]): Promise<{ base: { minifi
 export const TYPICAL_APP: string[];
 /** The uses an app pays for, by name (provider alone, with each component, the typical app). */
 export function uses(): Record<string, string[]>;
-/** What a Vite app loads for named exports of `.`, with the page and at later steps. */
-export function measureUse(names: string[]): Promise<{ initial: BundleSize; later: BundleSize }>;
+/** The chunks the kit asks for as soon as it has rendered (paths under dist/lib), counted apart by measureUse. */
+export const FETCHED_AT_MOUNT: string[];
+/** What a Vite app loads for named exports of `.`: with the page, right after it renders (a part of `later`), and in every later chunk. */
+export function measureUse(names: string[]): Promise<{ initial: BundleSize; mount: BundleSize; later: BundleSize }>;
 /** Dfns's WebAuthnSigner built as a Vite app, like measureUse. */
-export function measureWebAuthnSignerAsApp(): Promise<{ initial: BundleSize; later: BundleSize }>;
+export function measureWebAuthnSignerAsApp(): Promise<{ initial: BundleSize; mount: BundleSize; later: BundleSize }>;
 /** Dfns's WebAuthnSigner from bench/peers. */
 export function measureWebAuthnSigner(): Promise<BundleSize>;
 /** The root @dfns/sdk's auth-only client. */
