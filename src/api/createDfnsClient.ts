@@ -37,6 +37,9 @@ export interface DfnsClient {
 
 /**
  * Creates a client for the Dfns auth API. Endpoint functions take it as their first argument.
+ * Its HTTP layer is a chunk of its own, loaded by the first request (in Node as in a browser;
+ * `<DfnsAuthProvider>` asks for it when it mounts): a chunk that cannot arrive rejects that request
+ * with a retryable `network_error`, as an unreachable API does.
  *
  * @example
  * const client = createDfnsClient({ orgId: 'or-…', authToken: () => session.token });
