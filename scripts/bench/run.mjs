@@ -97,7 +97,7 @@ const lines = [
   sizeRow('kit: `<DfnsAuthProvider>` alone', provider, 'client, default authenticator, English catalogue'),
   ...withProvider.map(([name, size]) => sizeRow(`kit: \`<DfnsAuthProvider>\` + \`<${name}/>\``, size, 'what an app with this one component ships')),
   sizeRow(`kit: a typical app (${TYPICAL.slice(1).map((n) => `\`<${n}/>\``).join(', ')} and the provider)`, typical, 'sign-up, sign-in and recovery'),
-  `| kit: shared endpoint-hook base | ${kb(hooks.base.minified)} | **${kb(hooks.base.gzip)}** | ${ratio(hooks.base.gzip, signer.gzip)} | useDfnsAuth + useEndpointMutation + smallest schema |`,
+  `| kit: shared endpoint-hook base | ${kb(hooks.base.minified)} | **${kb(hooks.base.gzip)}** | ${ratio(hooks.base.gzip, signer.gzip)} | useDfnsAuth + useEndpointMutation + the validation runtime |`,
   ...Object.entries(hooks.hooks).map(
     ([name, cost]) =>
       `| kit: \`${name}\` alone | ${kb(cost.minified)} | **${kb(cost.gzip)}** | ${ratio(cost.gzip, signer.gzip)} | own ${cost.ownGzip} B gzip (budget 1500 B) |`,

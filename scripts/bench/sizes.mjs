@@ -39,14 +39,15 @@ export const measureExports = (names, external = PEERS) =>
 export const HOOK_BASE_ENTRY = [
   `export { useDfnsAuth } from './dist/lib/provider/useDfnsAuth.js';`,
   `export { useEndpointMutation } from './dist/lib/hooks/useEndpointMutation.js';`,
-  // The smallest response schema: the validation runtime (src/api/validators: object, string, check) every endpoint needs.
-  `export { messageResultSchema } from './dist/lib/api/schemas.js';`,
+  // The validation runtime every endpoint's response schema is built from (src/api/validators), with the
+  // smallest schema's two builders; the schemas themselves count as each hook's own.
+  `export { looseObject, string } from './dist/lib/api/validators.js';`,
 ].join('\n');
 
 /**
  * What each endpoint hook costs alone, and of its own: gzip(hook alone) − gzip(shared base), the
  * base being `HOOK_BASE_ENTRY` built the same way. So the hook's endpoint function, its request
- * and response schemas beyond the simplest one count as its own; the React Query glue, the
+ * and its response schemas count as its own; the React Query glue, the
  * provider context, the errors and the validation runtime count once. Throws when the base is not inside a hook's bundle (the
  * difference would then mean nothing).
  * @returns {Promise<{ base: { minified: number, gzip: number }, hooks: Record<string, { minified: number, gzip: number, ownMinified: number, ownGzip: number }> }>}

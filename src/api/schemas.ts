@@ -176,8 +176,7 @@ export const ssoInitResultSchema = () => looseObject({ ssoRedirectUrl: string() 
 /** Login completion: a token, or the SSO client the user must log in with instead. */
 export const loginResultSchema = () => union([tokenResultSchema(), looseObject({ ssoClientId: string() })]);
 
-/** A `{ message }` acknowledgement. */
-export const messageResultSchema = () => looseObject({ message: string() });
+export { messageResultSchema } from './messageResultSchema';
 
 /** A credential of the user. */
 export const credentialSchema = () =>

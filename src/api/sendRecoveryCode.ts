@@ -1,7 +1,7 @@
 import type { DfnsClient } from './createDfnsClient';
 import type { RequestOptions } from './request';
 import { resolveOrgId } from './resolveOrgId';
-import { messageResultSchema } from './schemas';
+import { messageResultSchema } from './messageResultSchema';
 import type { MessageResult } from './types';
 
 // Its own file: recovery's first step, loaded with the page, while the rest of recovery is a later chunk.

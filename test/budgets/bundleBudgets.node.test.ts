@@ -5,7 +5,7 @@
  * - "own code" of the `.` entry = everything the kit ships in an app's bundle except
  *   `@simplewebauthn/browser`: budget 12 KB gzip, 16 KB with SimpleWebAuthn.
  * - an endpoint hook's own cost = gzip(hook alone) − gzip(shared hook base), the base being
- *   `useDfnsAuth` + `useEndpointMutation` + the smallest response schema (scripts/bench/sizes.mjs).
+ *   `useDfnsAuth` + `useEndpointMutation` + the validation runtime (scripts/bench/sizes.mjs).
  * - the whole kit (SimpleWebAuthn included) at most 0.7× Dfns's `WebAuthnSigner`
  *   alone, built the same way in the same run.
  *
