@@ -225,6 +225,8 @@ function CredentialRow({ credential, messages, onAnnounce, onChange, onError }: 
         credential={credential}
         messages={messages}
         busy={pressed}
+        // A deactivation asks its question first: "confirm with your passkey" would come too early.
+        passkeyNext={!credential.isActive}
         onPointerEnter={rowActions.preload}
         onFocus={() => {
           focused.current = true;

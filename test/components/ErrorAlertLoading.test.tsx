@@ -56,6 +56,20 @@ describe('the error alert’s chunk', () => {
     unmount();
   });
 
+  it('that cannot arrive still offers the step’s Back, under Try again, so the card is no dead end', async () => {
+    const onBack = vi.fn();
+    const { unmount } = render(
+      <ErrorAlert error={new DfnsAuthError('passkey_cancelled', 'closed')} messages={en} onRetry={() => undefined} onBack={onBack} />,
+    );
+    const fallback = await screen.findByRole('alert');
+    expect(fallback).toHaveAttribute('data-code', 'network_error');
+    const buttons = within(fallback).getAllByRole('button');
+    expect(buttons.map((button) => button.textContent)).toEqual([en.buttons.retry, en.buttons.back]);
+    await userEvent.click(buttons[1]!);
+    expect(onBack).toHaveBeenCalledTimes(1);
+    unmount();
+  });
+
   it('that cannot arrive is an alert in the words of network_error, whose Try again brings the real one', async () => {
     const { user, container } = renderKit(<LoginWithPasskey />);
     await user.click(screen.getByRole('button', { name: en.buttons.signInUsernameless }));

@@ -31,7 +31,10 @@ describe('the recovery kit step', () => {
     render(<RecoveryKitStep kit={kit} messages={en} onSaved={() => {}} />);
     // Before the chunk arrives: the step's heading, marked busy, never a blank card.
     expect(screen.getByRole('heading', { name: en.recoveryKit.title }).closest('[aria-busy="true"]')).not.toBeNull();
+    // Nor a heading over nothing: the kit's place, with a spinner, until the panel fills it.
+    expect(document.querySelector('.dfns-kit-placeholder')).not.toBeNull();
     expect(await screen.findByText(kit.recoveryCode)).toBeInTheDocument();
+    expect(document.querySelector('.dfns-kit-placeholder')).toBeNull();
     expect(screen.getByRole('button', { name: en.buttons.print })).toBeInTheDocument();
   });
 

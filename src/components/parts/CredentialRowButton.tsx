@@ -13,17 +13,26 @@ export interface CredentialRowButtonProps extends Pick<ButtonProps, 'onClick' | 
   busy: boolean;
   /** The actions' container, to put focus back on its button. */
   containerRef?: Ref<HTMLDivElement> | undefined;
+  /** Whether the passkey prompt comes next, so a busy button's hint asks for it (default); not before a deactivation's question. */
+  passkeyNext?: boolean | undefined;
 }
 
 /** A credential row's Activate or Deactivate, the same before and after the row's signing code has loaded. */
-export function CredentialRowButton({ credential, messages, busy, containerRef, ...handlers }: CredentialRowButtonProps): ReactNode {
+export function CredentialRowButton({
+  credential,
+  messages,
+  busy,
+  containerRef,
+  passkeyNext = true,
+  ...handlers
+}: CredentialRowButtonProps): ReactNode {
   return (
     <div ref={containerRef} className="dfns-actions">
       {/* Secondary either way: one row's action must not outshine the list it sits in. */}
       <Button variant="secondary" busy={busy} {...handlers}>
         {credential.isActive ? messages.buttons.deactivate : messages.buttons.activate}
       </Button>
-      {busy ? <span className="dfns-hint">{messages.credentialList.pending}</span> : null}
+      {busy && passkeyNext ? <span className="dfns-hint">{messages.credentialList.pending}</span> : null}
     </div>
   );
 }

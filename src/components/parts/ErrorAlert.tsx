@@ -37,15 +37,37 @@ const NETWORK_COPY = [networkErrorCopy] as const;
  */
 export function ErrorAlert(props: ErrorAlertProps): ReactNode {
   return (
-    <WhenLoaded part={errorAlertView} fallback={null} failed={(cause, retry) => <AlertUnavailable error={cause} messages={props.messages} onRetry={retry} />}>
+    <WhenLoaded
+      part={errorAlertView}
+      fallback={null}
+      failed={(cause, retry) => <AlertUnavailable error={cause} messages={props.messages} onRetry={retry} onBack={props.onBack} />}
+    >
       {(View) => <View {...props} />}
     </WhenLoaded>
   );
 }
 
-/** The alert while its own code cannot be loaded: what the network error says, and Try again. */
-function AlertUnavailable({ error, messages, onRetry }: { error: DfnsAuthError; messages: DeepPartial<DfnsMessages>; onRetry: () => void }): ReactNode {
+/**
+ * The alert while its own code cannot be loaded: what the network error says, Try again, and the
+ * step's Back when it has one (offline, Try again alone would leave the card no way out).
+ */
+function AlertUnavailable({
+  error,
+  messages,
+  onRetry,
+  onBack,
+}: {
+  error: DfnsAuthError;
+  messages: DeepPartial<DfnsMessages>;
+  onRetry: () => void;
+  onBack: (() => void) | undefined;
+}): ReactNode {
   const copy = useCopy(NETWORK_COPY, messages);
+  const back = onBack ? (
+    <Button key="back" variant="ghost" onClick={onBack}>
+      {copy.buttons.back}
+    </Button>
+  ) : null;
   return (
     <AlertBox
       code="network_error"
@@ -55,6 +77,7 @@ function AlertUnavailable({ error, messages, onRetry }: { error: DfnsAuthError; 
         <Button key="retry" onClick={onRetry}>
           {copy.buttons.retry}
         </Button>,
+        back,
       ]}
       focusKey={error}
     />

@@ -33,7 +33,8 @@ export function RecoveryKitStep(props: RecoveryKitPanelProps): ReactNode {
     <div className="dfns-recovery-kit" aria-busy={alert ? undefined : true}>
       <h3 className="dfns-subtitle">{copy.title}</h3>
       <p className="dfns-description">{copy.intro}</p>
-      {alert}
+      {/* Where the kit will be, with a spinner: a heading over nothing read as a finished, empty step. */}
+      {alert ?? <div className="dfns-kit-fields dfns-kit-placeholder" aria-hidden="true" />}
     </div>
   );
   return (
