@@ -57,3 +57,5 @@ export interface PartCost {
 }
 /** What each part of a bundle adds to its gzip size: gzip(all) − gzip(all but the part). */
 export function marginalGzipByPart(contents?: string, external?: string[]): Promise<{ total: number; parts: PartCost[] }>;
+/** Builds dist/ (library and types, a production build whatever NODE_ENV says) when it is missing. */
+export function ensureDist(): void;

@@ -1,5 +1,6 @@
 // Bundle sizes of the kit and of Dfns's own SDK, measured the same way (scripts/bundleSize.mjs:
 // esbuild, minified ESM for browsers, gzip -9), shared by `npm run bench` and test/budgets.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,17 @@ import { bundleSize, bundleSizeSplit, PEERS } from '../bundleSize.mjs';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where Dfns's browser SDK is installed apart from the root (its exact peer clashes with the root's @dfns/sdk). */
 export const PEERS_DIR = join(ROOT, 'bench/peers');
+
+/**
+ * Builds `dist/` (`npm run build`: the library and its types) when it is missing. The build runs
+ * without the caller's NODE_ENV: under vitest that is `test`, which would make a development build
+ * of the JSX (larger, and not what an app installs) that every later measurement would read.
+ */
+export function ensureDist() {
+  if (existsSync(join(ROOT, 'dist/index.js')) && existsSync(join(ROOT, 'dist/index.d.ts'))) return;
+  const { NODE_ENV: _ignored, ...env } = process.env;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore', env });
+}
 
 /** The kit's own code excludes SimpleWebAuthn: it is a dependency a customer may already ship. */
 export const OWN_EXTERNAL = [...PEERS, '@simplewebauthn/browser'];

@@ -5,11 +5,8 @@
  * recovery-key code nor the kit step. Measured on the built `dist/` as a Vite app splits it
  * (scripts/bundleSize.mjs), first load and later chunks alike.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, measureUse } from '../../scripts/bench/sizes.mjs';
+import { ROOT, measureUse, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The modules (by file name) that put code anywhere in what an app ships for `provider + component`. */
 async function shipped(component: string): Promise<string[]> {
@@ -20,7 +17,7 @@ async function shipped(component: string): Promise<string[]> {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureDist();
 }, 120_000);
 
 describe('each add-credential component ships the credential it makes', () => {

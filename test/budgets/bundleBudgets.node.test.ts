@@ -13,8 +13,6 @@
  * dominate): those targets run as `it.fails`, so they turn red the day the kit meets them (flip them
  * to `it` then), while the ceilings below keep the kit from growing in the meantime.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensurePeers } from '../../scripts/bench/ensurePeers.mjs';
@@ -31,6 +29,7 @@ import {
   OWN_EXTERNAL,
   ROOT,
   type BundleSize,
+  ensureDist,
 } from '../../scripts/bench/sizes.mjs';
 
 const KB = 1000;
@@ -65,7 +64,7 @@ describe('bundle budgets of the . entry', () => {
 
   beforeAll(async () => {
     // `npm test` builds first; the bench (`npm run bench`) also rebuilds a stale dist.
-    if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    ensureDist();
     own = await measureKit(WHOLE, OWN_EXTERNAL);
     withWebAuthn = await measureKit(WHOLE);
     console.log(`kit own code: ${describeBundle(own)}\nkit with @simplewebauthn/browser: ${describeBundle(withWebAuthn)}`);
@@ -132,7 +131,7 @@ describe('what an app loads for what it imports (issue 19)', () => {
   let signer = 0;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    ensureDist();
     if (peers.ok) signer = (await measureWebAuthnSignerAsApp()).initial.gzip;
     for (const [name, exports] of Object.entries(uses())) {
       const { initial, mount, later } = await measureUse(exports);

@@ -8,11 +8,8 @@
  * explanations for development builds. Measured on the built `dist/`, as an app's bundler sees it
  * (scripts/bundleSize.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/bench/sizes.mjs';
+import { ROOT, ensureDist } from '../../scripts/bench/sizes.mjs';
 import { bundleSizeSplit } from '../../scripts/bundleSize.mjs';
 import { appBundle } from '../package/appBundle';
 
@@ -36,7 +33,7 @@ const modulesNamed = async (contents: string, names: string[]): Promise<string[]
 
 beforeAll(() => {
   // `npm test` builds first; a fresh checkout has no dist/ yet.
-  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureDist();
 }, 120_000);
 
 describe('passkey ceremonies an app ships, per use', () => {

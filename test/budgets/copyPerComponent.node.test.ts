@@ -3,11 +3,8 @@
  * and a component ships the slices of `src/messages/copy` it shows, not the whole catalogue.
  * Measured on the built `dist/` as a Vite app loads it (scripts/bench/sizes.mjs `measureUse`).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureUse, ROOT } from '../../scripts/bench/sizes.mjs';
+import { measureUse, ROOT, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The copy modules (`messages/en`, `messages/copy/x`) an app loads with the page for `exports`. */
 async function copyLoaded(exports: string[]): Promise<string[]> {
@@ -19,7 +16,7 @@ async function copyLoaded(exports: string[]): Promise<string[]> {
 
 describe('each component ships the English it shows', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    ensureDist();
   });
 
   it('<DfnsAuthProvider> alone ships no copy at all', async () => {

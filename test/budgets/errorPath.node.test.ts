@@ -5,12 +5,10 @@
  * The request itself is a chunk too, fetched when the provider mounts: before any answer, after the page.
  * Measured on the built `dist/` as an app's bundler splits it (scripts/bundleSize.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSizeSplit } from '../../scripts/bundleSize.mjs';
-import { FETCHED_AT_MOUNT, ROOT } from '../../scripts/bench/sizes.mjs';
+import { FETCHED_AT_MOUNT, ROOT, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The kit modules (by file name) of a bundle part, e.g. `request` for `dist/lib/api/request.js`. */
 const modulesOf = (inputs: Record<string, number>): string[] =>
@@ -20,7 +18,7 @@ const modulesOf = (inputs: Record<string, number>): string[] =>
 
 describe('the request reads a failed answer with code loaded when it is needed', () => {
   it('provider + <LoginWithPasskey/> fetch the request at mount and errorFromResponse later, neither with the page', async () => {
-    if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    ensureDist();
     const modules = ['provider/DfnsAuthProvider', 'components/LoginWithPasskey'];
     const size = await bundleSizeSplit(modules.map((module) => `export * from './dist/lib/${module}.js';`).join('\n'), {
       resolveDir: ROOT,

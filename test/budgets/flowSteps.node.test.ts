@@ -4,11 +4,8 @@
  * checks, the passkey ceremony) is fetched once it has rendered (`FETCHED_AT_MOUNT`), before any
  * click needs it. Measured on the built `dist/` as a Vite app splits it (scripts/bundleSize.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureUse, ROOT } from '../../scripts/bench/sizes.mjs';
+import { measureUse, ROOT, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The kit modules (by path under dist/lib) of a bundle part. */
 const modulesOf = (inputs: Record<string, number>): string[] =>
@@ -17,7 +14,7 @@ const modulesOf = (inputs: Record<string, number>): string[] =>
     .map((file) => file.replace(/^dist\/lib\//, '').replace(/\.js$/, ''));
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureDist();
 });
 
 describe('a flow’s steps come after its form', () => {

@@ -6,12 +6,10 @@
  * The bundle starts from the component's own module rather than the package's index, so that it
  * checks the component's own graph: which of its modules it reaches only through `import()`.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSizeSplit } from '../../scripts/bundleSize.mjs';
-import { ROOT } from '../../scripts/bench/sizes.mjs';
+import { ROOT, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The kit modules (by file name) of a bundle part, e.g. `SsoOffer` for `dist/lib/components/parts/SsoOffer.js`. */
 const modulesOf = (inputs: Record<string, number>): string[] =>
@@ -21,7 +19,7 @@ const modulesOf = (inputs: Record<string, number>): string[] =>
 
 /** Splits `provider + exports` as an app's bundler does: the modules loaded with the page and those loaded later. */
 async function split(exports: string[]): Promise<{ initial: string[]; later: string[] }> {
-  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureDist();
   const modules = ['provider/DfnsAuthProvider', ...exports.map((name) => `components/${name}`)];
   const size = await bundleSizeSplit(modules.map((module) => `export * from './dist/lib/${module}.js';`).join('\n'), { resolveDir: ROOT });
   return { initial: modulesOf(size.initial.inputs), later: modulesOf(size.later.inputs) };

@@ -5,11 +5,8 @@
  * time the ceremony fails; the page loads without it. Measured on the built `dist/` as an app's
  * bundler splits it (scripts/bundleSize.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, measureUse } from '../../scripts/bench/sizes.mjs';
+import { ROOT, measureUse, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The kit modules (by file name) of a bundle part, e.g. `toPasskeyError` for `dist/lib/webauthn/toPasskeyError.js`. */
 const modulesOf = (inputs: Record<string, number>): string[] =>
@@ -18,7 +15,7 @@ const modulesOf = (inputs: Record<string, number>): string[] =>
     .map((file) => file.replace(/^.*\//, '').replace(/\.js$/, ''));
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureDist();
 }, 120_000);
 
 describe('a failed passkey ceremony is read with code loaded when the ceremony starts', () => {

@@ -5,11 +5,8 @@
  * when the flow starts; of the recovery requests, only the email (api/sendRecoveryCode) loads with
  * the page. Measured on the built `dist/` as a Vite app splits it (scripts/bundleSize.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, measureUse } from '../../scripts/bench/sizes.mjs';
+import { ROOT, measureUse, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The module file names (no folder, no `.js`) with code in a part of a bundle. */
 const modulesOf = (inputs: Record<string, number>): string[] =>
@@ -18,7 +15,7 @@ const modulesOf = (inputs: Record<string, number>): string[] =>
     .map(([file]) => file.replace(/^.*\//, '').replace(/\.js$/, ''));
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureDist();
 }, 120_000);
 
 describe('<RecoverAccount/> loads the steps after the codes when the flow starts', () => {

@@ -4,12 +4,10 @@
  * chunks of their own (a dynamic `import()`), not with every recovery render. Measured on the built `dist/` as an app's
  * bundler splits it (scripts/bundleSize.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSizeSplit } from '../../scripts/bundleSize.mjs';
-import { ROOT } from '../../scripts/bench/sizes.mjs';
+import { ROOT, ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The kit's own files of a bundle part, as paths under `dist/lib/` without `.js` (e.g. `keys/parseRecoveryKit`). */
 const kitFiles = (inputs: Record<string, number>): string[] =>
@@ -19,7 +17,7 @@ const kitFiles = (inputs: Record<string, number>): string[] =>
 
 /** Splits `provider + exports` as an app's bundler does: the kit files loaded with the page, and those loaded later. */
 async function split(exports: string[]): Promise<{ initial: string[]; later: string[] }> {
-  if (!existsSync(join(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureDist();
   const size = await bundleSizeSplit(`export { DfnsAuthProvider, ${exports.join(', ')} } from 'dfns-react-kit';`, { resolveDir: ROOT });
   return { initial: kitFiles(size.initial.inputs), later: kitFiles(size.later.inputs) };
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { ensureDist } from '../../scripts/bench/sizes.mjs';
 
 /** The repository root. */
 export const ROOT = resolve(__dirname, '../..');
@@ -26,9 +27,7 @@ export interface ConsumerProject {
  * the root's node_modules.
  */
 export function createConsumerProject(prefix: string, tsconfig: object, extraPackages: string[] = []): ConsumerProject {
-  if (!existsSync(join(ROOT, 'dist/index.d.ts'))) {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  }
+  ensureDist();
   const dir = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
   mkdirSync(join(dir, 'node_modules/@tanstack'), { recursive: true });

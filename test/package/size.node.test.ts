@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleSize } from '../../scripts/bundleSize.mjs';
+import { ensureDist } from '../../scripts/bench/sizes.mjs';
 
 const ROOT = resolve(__dirname, '../..');
 type Size = { minified: number; gzip: number; inputs: Record<string, number> };
@@ -11,7 +10,7 @@ const measure = (contents: string): Promise<Size> => bundleSize(contents, { reso
 /** Budgets measured on the built package, as an app's bundler would see it (peers external). */
 describe('bundle budgets', () => {
   beforeAll(() => {
-    if (!existsSync(resolve(ROOT, 'dist/index.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT });
+    ensureDist();
   });
 
   it('useRegistrationInit alone costs at most 3 KB gzip', async () => {
