@@ -5,23 +5,17 @@
  * (issue 19), in light, dark and German, with the kit's stylesheet: the recovery kit step's heading
  * while its panel loads (and when it cannot arrive), the error alert when its own code cannot arrive,
  * a credential row's busy button while its actions load, and a sign-in or sign-up whose steps did
- * not arrive. The same
- * conventions as `screenshots.browser.test.tsx` (one cell per state, shots in __screenshots__/shots,
- * copied to /tmp/shots/components/); a file of its own because each chunk is one module state for
+ * not arrive. The same harness as `screenshots.browser.test.tsx` (`screenshotKit.tsx`: one cell per
+ * state, shots in __screenshots__/shots, copied to /tmp/shots/components/); a file of its own because each chunk is one module state for
  * the whole file, held or failed through `vi.mock`, so the groups run in an order that never lets a
  * chunk a later group must fail arrive first.
  *
  * Runs only when asked: `SCREENSHOTS=1 npx vitest run --project browser test/components/chunkScreenshots.browser.test.tsx`.
  */
 import '../../src/styles.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { setupWorker, type SetupWorker } from 'msw/browser';
+import { waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { page } from 'vitest/browser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { completeRegistration, initRegistration } from '../../src/api/registration';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddPasskey } from '../../src/components/AddPasskey';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
 import { CreateRecoveryKey } from '../../src/components/CreateRecoveryKey';
@@ -29,18 +23,24 @@ import { CredentialList } from '../../src/components/CredentialList';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { RecoverAccount } from '../../src/components/RecoverAccount';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
-import { createDfnsEmulator, type DfnsEmulator } from '../../src/emulator/index';
-import { dfnsEmulatorHandlers } from '../../src/emulator/msw';
-import { createRecoveryKey } from '../../src/keys/recoveryKey';
-import { germanMessages } from '../../src/messages/de';
-import { englishMessages } from '../../src/messages/en';
-import type { DfnsMessages } from '../../src/messages/types';
-import type { DfnsTheme } from '../../src/provider/DfnsAuthContext';
-import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
-import { createFakeAuthenticator, createSoftwareAuthenticator } from '../../src/testing/index';
+import { createFakeAuthenticator } from '../../src/testing/index';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
-import { createPasskey } from '../../src/webauthn/createPasskey';
-import { BASE_URL, directClient, RP } from './browserKit';
+import {
+  click,
+  enabled,
+  invite as inviteOn,
+  member as memberOn,
+  OUT,
+  reach,
+  renderShotGrid,
+  settle,
+  shootCell,
+  software,
+  user,
+  useScreenshotEmulator,
+  VARIANTS,
+  type Variant,
+} from './screenshotKit';
 
 /**
  * Each chunk as a test holds it: `pass` (arrives), `fail` (the import rejects, as over a dropped
@@ -96,22 +96,6 @@ vi.mock('../../src/components/parts/CredentialRowActions', async (importActual) 
   chunks.chunkOf(await importActual<Record<string, unknown>>(), 'CredentialRowActions', chunks.all.rowActions),
 );
 
-const env: Record<string, unknown> = import.meta.env;
-const enabled = env['VITE_SCREENSHOTS'] === '1' || env['SCREENSHOTS'] === '1';
-/** As in screenshots.browser.test.tsx: inside the project (Vite refuses writes outside its root), gitignored. */
-const OUT = '__screenshots__/shots';
-
-interface Variant {
-  name: 'light' | 'dark' | 'de';
-  theme: DfnsTheme;
-  messages: DfnsMessages;
-}
-const VARIANTS: Variant[] = [
-  { name: 'light', theme: 'light', messages: englishMessages },
-  { name: 'dark', theme: 'dark', messages: englishMessages },
-  { name: 'de', theme: 'light', messages: germanMessages },
-];
-
 /** One state of a component: how to render it and how to drive it there inside its cell. */
 interface Cell {
   component: string;
@@ -130,41 +114,10 @@ interface Group {
   cells: (v: Variant) => Promise<Cell[]>;
 }
 
-let worker: SetupWorker;
-let emulator: DfnsEmulator;
-let userCount = 0;
-
-const software = () => createSoftwareAuthenticator({ origin: location.origin, rpId: 'localhost' });
-const user = () => userEvent.setup();
-const statusOf = (cell: HTMLElement) => cell.querySelector('section')?.getAttribute('data-status');
-const reach = (cell: HTMLElement, status: string) => waitFor(() => expect(statusOf(cell)).toBe(status), { timeout: 8000 });
-const click = async (cell: HTMLElement, name: string) => user().click(within(cell).getByRole('button', { name }));
+const emulatorOf = useScreenshotEmulator();
+const member = (authenticator: PasskeyAuthenticator, options?: { recovery?: boolean }) => memberOn(emulatorOf(), authenticator, options);
+const invite = () => inviteOn(emulatorOf());
 const field = (cell: HTMLElement, name: string) => within(cell).getByRole('textbox', { name });
-
-/** A fresh user with a passkey on `authenticator` (and a recovery key, whose kit values it returns), logged in. */
-async function member(authenticator: PasskeyAuthenticator, { recovery = false } = {}) {
-  userCount += 1;
-  const username = `member${userCount}@example.com`;
-  const { registrationCode } = emulator.createUser({ username });
-  const client = directClient(emulator);
-  const challenge = await initRegistration(client, { username, registrationCode });
-  const passkey = await createPasskey(challenge, { rp: RP, authenticator });
-  const recoveryKey = recovery ? await createRecoveryKey({ challenge }) : undefined;
-  await completeRegistration(client, {
-    temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
-    credentials: recoveryKey
-      ? { firstFactorCredential: { ...passkey, credentialName: 'MacBook Pro' }, recoveryCredential: recoveryKey.credential }
-      : { firstFactorCredential: { ...passkey, credentialName: 'MacBook Pro' } },
-  });
-  return { username, token: await emulator.loginAs(username), recoveryKey };
-}
-
-/** An invited user's name and registration code. */
-function invite() {
-  userCount += 1;
-  const username = `invited${userCount}@example.com`;
-  return { username, registrationCode: emulator.createUser({ username }).registrationCode };
-}
 
 /** The groups, in the order they must run (see the file's comment). */
 const GROUPS: Group[] = [
@@ -275,7 +228,7 @@ const GROUPS: Group[] = [
             await user().type(field(cell, v.messages.labels.username), lost.username);
             await click(cell, v.messages.buttons.sendCode);
             await reach(cell, 'code-sent');
-            await user().type(field(cell, v.messages.labels.verificationCode), emulator.lastCode(lost.username, 'recovery') ?? '');
+            await user().type(field(cell, v.messages.labels.verificationCode), emulatorOf().lastCode(lost.username, 'recovery') ?? '');
             await user().type(field(cell, v.messages.labels.recoveryCode), lost.recoveryKey!.recoveryCode);
             await user().type(field(cell, v.messages.labels.recoveryKeyId), lost.recoveryKey!.credId);
             await click(cell, v.messages.buttons.recover);
@@ -350,16 +303,6 @@ const GROUPS: Group[] = [
   },
 ];
 
-beforeAll(async () => {
-  if (!enabled) return;
-  emulator = createDfnsEmulator({ origins: '*' });
-  worker = setupWorker(...dfnsEmulatorHandlers(emulator, { baseUrl: BASE_URL }));
-  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
-  await page.viewport(1280, 720);
-});
-afterAll(() => {
-  if (enabled) worker.stop();
-});
 beforeEach(() => {
   // A chunk settles on its own schedule (after a dynamic import, outside any event), as on a page:
   // this file waits for what shows with waitFor, so React's act() bookkeeping, which Testing Library
@@ -373,42 +316,17 @@ describe.skipIf(!enabled)('screenshots of chunks on their way or not arriving (s
       it(`${group.name}, ${variant.name}`, async () => {
         for (const [name, control] of Object.entries(chunks.all)) control.mode = group.chunks[name as keyof typeof chunks.all] ?? 'fail';
         const cells = await group.cells(variant);
-        const queryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-        const background = variant.theme === 'dark' ? '#0b0d12' : '#eceff4';
         const key = (cell: Cell) => `${cell.component}-${cell.state}`;
-        const { container, unmount } = render(
-          <div data-shot style={{ display: 'flex', flexWrap: 'wrap', gap: 24, alignItems: 'flex-start', padding: 24, background, width: 1272, boxSizing: 'border-box' }}>
-            {cells.map((cell) => (
-              <div key={key(cell)} data-cell={key(cell)} style={{ width: 384 }}>
-                <p style={{ margin: '0 0 8px', font: '12px monospace', color: variant.theme === 'dark' ? '#8b93a5' : '#5b6475' }}>
-                  {cell.component}: {cell.state}
-                </p>
-                <QueryClientProvider client={queryClient()}>
-                  <DfnsAuthProvider
-                    baseUrl={BASE_URL}
-                    orgId={emulator.orgId}
-                    rp={RP}
-                    authToken={cell.token}
-                    authenticator={cell.authenticator ?? createFakeAuthenticator({ create: 'hang', get: 'hang' })}
-                    theme={variant.theme}
-                    messages={variant.messages}
-                  >
-                    {cell.ui}
-                  </DfnsAuthProvider>
-                </QueryClientProvider>
-              </div>
-            ))}
-          </div>,
+        // Three text nodes, as the label always was: one joined string shapes the colon a pixel apart.
+        const label = (cell: Cell) => (
+          <>
+            {cell.component}: {cell.state}
+          </>
         );
-        for (const cell of cells) await cell.drive?.(container.querySelector<HTMLElement>(`[data-cell="${key(cell)}"]`)!);
-        // Nothing focused by the drive: a focus ring in a screenshot should be one we put there.
-        (document.activeElement as HTMLElement | null)?.blur();
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        for (const cell of cells) {
-          const element = container.querySelector<HTMLElement>(`[data-cell="${key(cell)}"]`)!;
-          element.scrollIntoView();
-          await page.screenshot({ path: `${OUT}/${cell.component}-${variant.name}-${cell.state}.png`, element });
-        }
+        const { cellOf, unmount } = renderShotGrid(emulatorOf(), variant, cells.map((cell) => ({ ...cell, key: key(cell), label: label(cell) })));
+        for (const cell of cells) await cell.drive?.(cellOf(key(cell)));
+        await settle();
+        for (const cell of cells) await shootCell(cellOf(key(cell)), `${OUT}/${cell.component}-${variant.name}-${cell.state}`);
         unmount();
         // What this group held is let go as a failure, so the next variant's loads start again.
         Object.values(chunks.all).forEach(chunks.drop);

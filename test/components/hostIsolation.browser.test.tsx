@@ -17,13 +17,10 @@ import bootstrapReboot from './hostSheets/bootstrap-reboot.css?raw';
 import hostile from './hostSheets/hostile.css?raw';
 import tailwindPreflight from './hostSheets/tailwind-preflight.css?raw';
 import viteIndex from './hostSheets/vite-index.css?raw';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { cdp, commands, page } from 'vitest/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeRegistration, initRegistration } from '../../src/api/registration';
 import { AddPasskey } from '../../src/components/AddPasskey';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
 import { CreateRecoveryKey } from '../../src/components/CreateRecoveryKey';
@@ -32,14 +29,11 @@ import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { RecoverAccount } from '../../src/components/RecoverAccount';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
 import { createDfnsEmulator, type DfnsEmulator } from '../../src/emulator/index';
-import { createRecoveryKey } from '../../src/keys/recoveryKey';
 import { englishMessages } from '../../src/messages/en';
-import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
-import { createFakeAuthenticator, createSoftwareAuthenticator } from '../../src/testing/index';
+import { createFakeAuthenticator } from '../../src/testing/index';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
-import { createPasskey } from '../../src/webauthn/createPasskey';
-import { BASE_URL, directClient, RP } from './browserKit';
 import { compare, crop, decodePng, diffImage, encodePng, type Box, type Pixels } from './pixelDiff';
+import { CellProviders, click, invite, member, software, user } from './screenshotKit';
 
 /** The host pages, each against the bare page (no host sheet at all). */
 const SHEETS: Record<string, string> = {
@@ -87,44 +81,16 @@ const HARNESS_CSS = '#root::before, #root::after, [data-grid]::before, [data-gri
 let harnessStyle: HTMLStyleElement;
 let kitStyle: HTMLStyleElement;
 let hostStyle: HTMLStyleElement;
-let userCount = 0;
 let written = 0;
 
-const software = () => createSoftwareAuthenticator({ origin: location.origin, rpId: 'localhost' });
-const user = () => userEvent.setup();
 const statusOf = (cell: HTMLElement) => cell.querySelector('.dfns-kit')?.getAttribute('data-status');
 const reach = (cell: HTMLElement, status: string) => waitFor(() => expect(statusOf(cell)).toBe(status), { timeout: 8000 });
-const click = (cell: HTMLElement, name: string) => user().click(within(cell).getByRole('button', { name }));
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-
-/** A fresh user with a passkey on `authenticator` (and a recovery key when asked), logged in. */
-async function member(authenticator: PasskeyAuthenticator, { recovery = false } = {}) {
-  userCount += 1;
-  const username = `member${userCount}@example.com`;
-  const { registrationCode } = emulator.createUser({ username });
-  const client = directClient(emulator);
-  const challenge = await initRegistration(client, { username, registrationCode });
-  const passkey = await createPasskey(challenge, { rp: RP, authenticator });
-  const recoveryKey = recovery ? await createRecoveryKey({ challenge }) : undefined;
-  await completeRegistration(client, {
-    temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
-    credentials: recoveryKey
-      ? { firstFactorCredential: { ...passkey, credentialName: 'MacBook Pro' }, recoveryCredential: recoveryKey.credential }
-      : { firstFactorCredential: { ...passkey, credentialName: 'MacBook Pro' } },
-  });
-  return { username, token: await emulator.loginAs(username) };
-}
-
-function invite() {
-  userCount += 1;
-  const username = `invited${userCount}@example.com`;
-  return { username, registrationCode: emulator.createUser({ username }).registrationCode };
-}
 
 /** Every component at one or more of its states: the elements each state renders differ. */
 async function cells(): Promise<Cell[]> {
   const laptop = software();
-  const { username, token } = await member(laptop, { recovery: true });
+  const { username, token } = await member(emulator, laptop, { recovery: true });
   const request = {
     method: 'POST',
     path: '/wallets/wa-1f04s-lqc9q-8bd8d3aa4nm5vu9d/transfers',
@@ -135,7 +101,7 @@ async function cells(): Promise<Cell[]> {
     {
       name: 'RegisterPasskey recovery-kit',
       authenticator: software(),
-      ui: <RegisterPasskey {...invite()} />,
+      ui: <RegisterPasskey {...invite(emulator)} />,
       drive: async (cell) => {
         await click(cell, buttons.register);
         await reach(cell, 'showing-recovery-kit');
@@ -247,7 +213,6 @@ function HostSample(): ReactNode {
 
 /** Renders the theme's cells (and the host sample) in a grid whose own boxes are inline styles, so no host sheet moves them. */
 function renderGrid(theme: Theme, all: Cell[]) {
-  const queryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const box = { margin: 0, padding: 0, border: 0, boxSizing: 'border-box', float: 'none' } as const;
   return render(
     // `#root`: the Vite template styles the app's root element by id.
@@ -272,19 +237,9 @@ function renderGrid(theme: Theme, all: Cell[]) {
         {/* Cells clip: a host sheet may make one cell's text overflow (without the kit's sheet, say) onto the next. */}
         {all.map((cell) => (
           <div key={cell.name} data-cell={cell.name} style={{ ...box, display: 'block', width: 440, padding: 20, overflow: 'clip', background: '#808080' }}>
-            <QueryClientProvider client={queryClient()}>
-              <DfnsAuthProvider
-                baseUrl={BASE_URL}
-                orgId={emulator.orgId}
-                rp={RP}
-                authToken={cell.token}
-                fetch={(input, init) => emulator.handle(new Request(input, init))}
-                authenticator={cell.authenticator ?? createFakeAuthenticator({ create: 'hang', get: 'hang' })}
-                theme={theme}
-              >
-                {cell.ui}
-              </DfnsAuthProvider>
-            </QueryClientProvider>
+            <CellProviders emulator={emulator} cell={cell} theme={theme} fetch={(input, init) => emulator.handle(new Request(input, init))}>
+              {cell.ui}
+            </CellProviders>
           </div>
         ))}
       </div>

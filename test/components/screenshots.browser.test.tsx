@@ -6,19 +6,14 @@
  * only drives the states and fails if one is not reached. The states of a later step's chunk on its
  * way or not arriving (issue 19) are in `chunkScreenshots.browser.test.tsx`, which mocks the chunks.
  *
- * Runs only when asked: `VITE_SCREENSHOTS=1 npx vitest run --project browser test/components/screenshots.browser.test.tsx`.
- * Vite forwards only `VITE_`-prefixed variables into the browser; `SCREENSHOTS=1` works too once
- * the browser project passes it (`test.env: { SCREENSHOTS: process.env.SCREENSHOTS }`).
+ * Runs only when asked: `SCREENSHOTS=1 npx vitest run --project browser test/components/screenshots.browser.test.tsx`
+ * (or VITE_SCREENSHOTS=1). The harness it shares with the chunk screenshots is `screenshotKit.tsx`.
  */
 import '../../src/styles.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { setupWorker, type SetupWorker } from 'msw/browser';
+import { render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { page } from 'vitest/browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeRegistration, initRegistration } from '../../src/api/registration';
+import { describe, expect, it } from 'vitest';
 import { AddPasskey } from '../../src/components/AddPasskey';
 import { ConfirmUserAction } from '../../src/components/ConfirmUserAction';
 import { CreateRecoveryKey } from '../../src/components/CreateRecoveryKey';
@@ -26,38 +21,11 @@ import { CredentialList } from '../../src/components/CredentialList';
 import { LoginWithPasskey } from '../../src/components/LoginWithPasskey';
 import { RecoverAccount } from '../../src/components/RecoverAccount';
 import { RegisterPasskey } from '../../src/components/RegisterPasskey';
-import { createDfnsEmulator, type DfnsEmulator } from '../../src/emulator/index';
-import { dfnsEmulatorHandlers } from '../../src/emulator/msw';
-import { createRecoveryKey } from '../../src/keys/recoveryKey';
-import { germanMessages } from '../../src/messages/de';
-import { englishMessages } from '../../src/messages/en';
-import type { DfnsMessages } from '../../src/messages/types';
-import type { DfnsTheme } from '../../src/provider/DfnsAuthContext';
 import { DfnsAuthProvider } from '../../src/provider/DfnsAuthProvider';
-import { createFakeAuthenticator, createSoftwareAuthenticator } from '../../src/testing/index';
+import { createFakeAuthenticator } from '../../src/testing/index';
 import type { PasskeyAuthenticator } from '../../src/webauthn/authenticator';
-import { createPasskey } from '../../src/webauthn/createPasskey';
-import { BASE_URL, directClient, RP } from './browserKit';
-
-const env: Record<string, unknown> = import.meta.env;
-const enabled = env['VITE_SCREENSHOTS'] === '1' || env['SCREENSHOTS'] === '1';
-/**
- * Relative to this file, inside the project: Vite's server.fs refuses writes from the page outside
- * the root, so the shots land in the gitignored __screenshots__ folder and are copied to
- * /tmp/shots/components after the run (`cp test/components/__screenshots__/shots/*.png /tmp/shots/components/`).
- */
-const OUT = '__screenshots__/shots';
-
-interface Variant {
-  name: 'light' | 'dark' | 'de';
-  theme: DfnsTheme;
-  messages: DfnsMessages;
-}
-const VARIANTS: Variant[] = [
-  { name: 'light', theme: 'light', messages: englishMessages },
-  { name: 'dark', theme: 'dark', messages: englishMessages },
-  { name: 'de', theme: 'light', messages: germanMessages },
-];
+import { BASE_URL, RP } from './browserKit';
+import { click, enabled, invite as inviteOn, member as memberOn, OUT, reach, renderShotGrid, settle, shootCell, software, user, useScreenshotEmulator, VARIANTS, type Variant } from './screenshotKit';
 
 /** One state of a component: how to render it and how to drive it there inside its cell. */
 interface Cell {
@@ -68,41 +36,10 @@ interface Cell {
   drive?: ((cell: HTMLElement, variant: Variant) => Promise<void>) | undefined;
 }
 
-let worker: SetupWorker;
-let emulator: DfnsEmulator;
-let userCount = 0;
+const emulatorOf = useScreenshotEmulator();
+const member = (authenticator: PasskeyAuthenticator, options?: { recovery?: boolean; name?: string }) => memberOn(emulatorOf(), authenticator, options);
+const invite = () => inviteOn(emulatorOf());
 
-const software = () => createSoftwareAuthenticator({ origin: location.origin, rpId: 'localhost' });
-const user = () => userEvent.setup();
-const statusOf = (cell: HTMLElement) => cell.querySelector('section')?.getAttribute('data-status');
-const reach = (cell: HTMLElement, status: string) => waitFor(() => expect(statusOf(cell)).toBe(status), { timeout: 8000 });
-
-/** A fresh user with a passkey on `authenticator` (and a recovery key), logged in. */
-async function member(authenticator: PasskeyAuthenticator, { recovery = false, name = 'MacBook Pro' } = {}) {
-  userCount += 1;
-  const username = `member${userCount}@example.com`;
-  const { registrationCode } = emulator.createUser({ username });
-  const client = directClient(emulator);
-  const challenge = await initRegistration(client, { username, registrationCode });
-  const passkey = await createPasskey(challenge, { rp: RP, authenticator });
-  const recoveryKey = recovery ? await createRecoveryKey({ challenge }) : undefined;
-  await completeRegistration(client, {
-    temporaryAuthenticationToken: challenge.temporaryAuthenticationToken,
-    credentials: recoveryKey
-      ? { firstFactorCredential: { ...passkey, credentialName: name }, recoveryCredential: recoveryKey.credential }
-      : { firstFactorCredential: { ...passkey, credentialName: name } },
-  });
-  return { username, token: await emulator.loginAs(username) };
-}
-
-/** An invited user's name and registration code. */
-function invite() {
-  userCount += 1;
-  const username = `invited${userCount}@example.com`;
-  return { username, registrationCode: emulator.createUser({ username }).registrationCode };
-}
-
-const click = async (cell: HTMLElement, name: string) => user().click(within(cell).getByRole('button', { name }));
 const saveKit = async (cell: HTMLElement, variant: Variant) => {
   await user().click(within(cell).getByRole('checkbox', { name: variant.messages.buttons.savedKit }));
   await click(cell, variant.messages.buttons.continue);
@@ -174,10 +111,10 @@ const COMPONENTS: Record<string, (variant: Variant) => Promise<Cell[]>> = {
         ui: <LoginWithPasskey username={username} />,
         drive: async (cell) => {
           // One request a minute: the init passes, the login is refused with Retry-After.
-          emulator.setRateLimit(1);
+          emulatorOf().setRateLimit(1);
           await click(cell, v.messages.buttons.signIn);
           await reach(cell, 'error');
-          emulator.setRateLimit(undefined);
+          emulatorOf().setRateLimit(undefined);
         },
       },
       {
@@ -380,9 +317,9 @@ const COMPONENTS: Record<string, (variant: Variant) => Promise<Cell[]>> = {
         authenticator: laptop,
         ui: <ConfirmUserAction request={{ ...wallet, body: { ...wallet.body, name: 'Pending' } }} />,
         drive: async (cell) => {
-          emulator.policies.requireApproval({ method: 'POST', path: '/wallets' });
+          emulatorOf().policies.requireApproval({ method: 'POST', path: '/wallets' });
           await approve(cell, 'awaiting-approval');
-          emulator.policies.clear();
+          emulatorOf().policies.clear();
         },
       },
       { state: 'success', token, authenticator: laptop, ui: <ConfirmUserAction request={wallet} />, drive: (cell) => approve(cell, 'success') },
@@ -390,72 +327,17 @@ const COMPONENTS: Record<string, (variant: Variant) => Promise<Cell[]>> = {
   },
 };
 
-beforeAll(async () => {
-  if (!enabled) return;
-  emulator = createDfnsEmulator({ origins: '*' });
-  worker = setupWorker(...dfnsEmulatorHandlers(emulator, { baseUrl: BASE_URL }));
-  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
-  // No wider or taller than the runner's window (1280 x 720), which would scale the page down in the
-  // shots: the cells wrap into rows instead, and the element shot takes the whole grid.
-  await page.viewport(1280, 720);
-});
-afterAll(() => {
-  if (enabled) worker.stop();
-});
-
 describe.skipIf(!enabled)('component screenshots (set VITE_SCREENSHOTS=1 to take them)', () => {
   for (const variant of VARIANTS) {
     for (const [name, cellsOf] of Object.entries(COMPONENTS)) {
       it(`${name}, ${variant.name}`, async () => {
         const cells = await cellsOf(variant);
-        const queryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-        const background = variant.theme === 'dark' ? '#0b0d12' : '#eceff4';
-        const { container, unmount } = render(
-          <div data-shot style={{ display: 'flex', flexWrap: 'wrap', gap: 24, alignItems: 'flex-start', padding: 24, background, width: 1272, boxSizing: 'border-box' }}>
-            {cells.map((cell) => (
-              <div key={cell.state} data-cell={cell.state} style={{ width: 384 }}>
-                <p style={{ margin: '0 0 8px', font: '12px monospace', color: variant.theme === 'dark' ? '#8b93a5' : '#5b6475' }}>{cell.state}</p>
-                <QueryClientProvider client={queryClient()}>
-                  <DfnsAuthProvider
-                    baseUrl={BASE_URL}
-                    orgId={emulator.orgId}
-                    rp={RP}
-                    authToken={cell.token}
-                    authenticator={cell.authenticator ?? createFakeAuthenticator({ create: 'hang', get: 'hang' })}
-                    theme={variant.theme}
-                    messages={variant.messages}
-                  >
-                    {cell.ui}
-                  </DfnsAuthProvider>
-                </QueryClientProvider>
-              </div>
-            ))}
-          </div>,
-        );
-        for (const cell of cells) {
-          const element = container.querySelector<HTMLElement>(`[data-cell="${cell.state}"]`)!;
-          await cell.drive?.(element, variant);
-        }
-        // Nothing focused by the drive: a focus ring in a screenshot should be one we put there.
-        (document.activeElement as HTMLElement | null)?.blur();
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        const shot = container.querySelector<HTMLElement>('[data-shot]')!;
-        // One shot per state at full scale (a cell taller than the window would be cut), then the row.
-        for (const cell of cells) {
-          const element = container.querySelector<HTMLElement>(`[data-cell="${cell.state}"]`)!;
-          const path = `${OUT}/${name}-${variant.name}-${cell.state}`;
-          if (element.offsetHeight <= 700) {
-            element.scrollIntoView();
-            await page.screenshot({ path: `${path}.png`, element });
-          } else {
-            // Taller than the runner's window: its top and its bottom, each at full scale.
-            element.scrollIntoView({ block: 'start' });
-            await page.screenshot({ path: `${path}-top.png` });
-            element.scrollIntoView({ block: 'end' });
-            await page.screenshot({ path: `${path}-bottom.png` });
-          }
-        }
-        await page.screenshot({ path: `${OUT}/${name}-${variant.name}.png`, element: shot });
+        const { cellOf, grid, unmount } = renderShotGrid(emulatorOf(), variant, cells.map((cell) => ({ ...cell, key: cell.state, label: cell.state })));
+        for (const cell of cells) await cell.drive?.(cellOf(cell.state), variant);
+        await settle();
+        // One shot per state at full scale, then the row.
+        for (const cell of cells) await shootCell(cellOf(cell.state), `${OUT}/${name}-${variant.name}-${cell.state}`);
+        await page.screenshot({ path: `${OUT}/${name}-${variant.name}.png`, element: grid() });
         expect(screen.queryAllByRole('region').length).toBeGreaterThan(0);
         unmount();
       });
@@ -468,7 +350,7 @@ describe.skipIf(!enabled)('component screenshots (set VITE_SCREENSHOTS=1 to take
       const { container, unmount } = render(
         <div data-shot style={{ padding: 24, background, width: 'max-content' }}>
           <div style={{ width: 400 }}>
-            <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulator.orgId} rp={RP} theme={variant.theme} authenticator={createFakeAuthenticator({ get: 'hang' })}>
+            <DfnsAuthProvider baseUrl={BASE_URL} orgId={emulatorOf().orgId} rp={RP} theme={variant.theme} authenticator={createFakeAuthenticator({ get: 'hang' })}>
               <LoginWithPasskey autofill={false} />
             </DfnsAuthProvider>
           </div>
