@@ -2,6 +2,7 @@
  * <CredentialList/> in real Chromium: each activate and deactivate is a user action signed by the
  * real @simplewebauthn/browser on a CDP virtual authenticator and verified by the emulator.
  */
+import kitCss from '../../src/styles.css?raw';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -83,5 +84,31 @@ describe('<CredentialList/> in Chromium', () => {
     await kit.setUserVerified(true);
     await user.click(within(alert).getByRole('button', { name: buttons.retry }));
     await waitFor(() => expect(recoveryRow(container).getAttribute('data-active')).toBe('false'), { timeout: 8000 });
+  });
+
+  it('keeps the row button as wide while it is busy, so the row does not jump', async () => {
+    // The kit's sheet for this test only: the other tests here do not depend on its layout.
+    const sheet = document.head.appendChild(document.createElement('style'));
+    sheet.textContent = kitCss;
+    try {
+      const emulator = kit.emulator();
+      await registeredUser(emulator, ALICE, { recoveryKey: true });
+      const token = await emulator.loginAs(ALICE);
+      const { container } = renderKit(<CredentialList />, emulator, { token });
+      await statusBecomes(container, 'CredentialList', 'ready');
+      const button = () => within(recoveryRow(container)).getByRole('button', { name: buttons.deactivate });
+      const idle = button().getBoundingClientRect();
+      // No touch: the passkey prompt stays open, and the button busy, while we measure.
+      await kit.setPresence(false);
+      const user = userEvent.setup();
+      await user.click(button());
+      await user.click(within(recoveryRow(container)).getByRole('button', { name: copy.confirmDeactivate }));
+      await waitFor(() => expect(button().getAttribute('aria-busy')).toBe('true'), { timeout: 8000 });
+      const busy = button().getBoundingClientRect();
+      expect(busy.width).toBe(idle.width);
+      expect(busy.height).toBe(idle.height);
+    } finally {
+      sheet.remove();
+    }
   });
 });
