@@ -78,21 +78,23 @@ export async function bundleSizeSplit(contents, { resolveDir, mountModules = [] 
   });
   const chunks = (Array.isArray(result) ? result[0] : result).output.filter((file) => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const initial = new Set();
-  const visit = (chunk) => {
-    if (!chunk || initial.has(chunk)) return;
-    initial.add(chunk);
-    for (const name of chunk.imports) visit(byName.get(name));
+  /** `starts` and every chunk they import statically, leaving out the chunks in `outside`. */
+  const withStaticImports = (starts, outside = new Set()) => {
+    const found = new Set();
+    const visit = (chunk) => {
+      if (!chunk || outside.has(chunk) || found.has(chunk)) return;
+      found.add(chunk);
+      for (const name of chunk.imports) visit(byName.get(name));
+    };
+    starts.forEach(visit);
+    return found;
   };
-  visit(chunks.find((chunk) => chunk.isEntry));
-  const atMount = new Set();
-  const visitMount = (chunk) => {
-    if (!chunk || initial.has(chunk) || atMount.has(chunk)) return;
-    atMount.add(chunk);
-    for (const name of chunk.imports) visitMount(byName.get(name));
-  };
+  const initial = withStaticImports([chunks.find((chunk) => chunk.isEntry)]);
   const wanted = new Set(mountModules.map((file) => join(resolveDir, file)));
-  for (const chunk of chunks) if (chunk.moduleIds.some((id) => wanted.has(id))) visitMount(chunk);
+  const atMount = withStaticImports(
+    chunks.filter((chunk) => chunk.moduleIds.some((id) => wanted.has(id))),
+    initial,
+  );
   const sum = (list) => {
     const inputs = {};
     for (const chunk of list)
